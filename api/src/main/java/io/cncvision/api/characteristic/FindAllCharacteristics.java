@@ -1,0 +1,5 @@
+package io.cncvision.api.characteristic;
+
+/** Finds every characteristic of the control plan. */
+public record FindAllCharacteristics() {
+}

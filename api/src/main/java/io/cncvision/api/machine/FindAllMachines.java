@@ -1,0 +1,5 @@
+package io.cncvision.api.machine;
+
+/** Finds the status of every registered machine. */
+public record FindAllMachines() {
+}

@@ -1,0 +1,11 @@
+package io.cncvision.api.machine;
+
+import io.cncvision.api.value.MachineState;
+import java.time.Instant;
+import java.util.List;
+
+/** A machine's status as the read model knows it. */
+public record MachineView(String machineId, String name, String protocol, String endpoint, MachineState state,
+                          Instant stateSince, List<String> activeAlarms, long cycleCount, Instant lastCycleAt,
+                          Instant registeredAt) {
+}

@@ -1,0 +1,7 @@
+package io.cncvision.api.part;
+
+/** The verdict of one inspection. */
+public enum InspectionResult {
+    PASS,
+    FAIL
+}

@@ -1,0 +1,24 @@
+package io.cncvision.api.part;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A part's genealogy (IATF 16949 8.5.2.1): the machine, program, tool and lot that made it, every
+ * measurement and inspection of it, and its disposition. Production fields are null when measurements
+ * arrived for a serial whose production was not (yet) reported.
+ */
+public record PartGenealogy(String serial, String partNumber, String machineId, String program, String toolId,
+                            String lot, Instant producedAt, Disposition disposition, List<Measurement> measurements,
+                            List<Inspection> inspections) {
+
+    /** One measured value of the part. */
+    public record Measurement(String characteristicId, double value, String unit, String gaugeId, Instant observedAt,
+                              boolean outOfSpecification) {
+    }
+
+    /** One inspection verdict on the part. */
+    public record Inspection(String characteristicId, InspectionResult result, String gaugeId, String note,
+                             Instant observedAt) {
+    }
+}
