@@ -1,0 +1,90 @@
+package io.cncvision.command.part;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.cncvision.api.CommandOutcome;
+import io.cncvision.api.part.Disposition;
+import io.cncvision.api.part.DispositionPart;
+import io.cncvision.api.part.PartDispositioned;
+import io.cncvision.api.part.PartInspected;
+import io.cncvision.api.part.PartProduced;
+import io.cncvision.api.part.ProducePart;
+import io.cncvision.api.part.RecordInspection;
+import io.cncvision.api.value.Serial;
+import io.cncvision.command.RecentMessageIds;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/** A produced part, the unit of traceability (IATF 16949 8.5.2.1): its inspections and its disposition. */
+@Aggregate
+public class Part {
+
+    @AggregateIdentifier
+    private Serial serial;
+    private Disposition disposition;
+    private RecentMessageIds recentMessageIds = new RecentMessageIds();
+
+    /** For Axon and Jackson: rebuilds from events or a snapshot, and starts a part that ProducePart creates. */
+    protected Part() {
+    }
+
+    // Not a constructor: adapters repeat ProducePart when they re-poll a cycle, and a repeat must answer
+    // DUPLICATE rather than fail on the serial that already exists.
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public CommandOutcome handle(ProducePart command) {
+        if (recentMessageIds.contains(command.sourceMessageId())) {
+            return CommandOutcome.DUPLICATE;
+        }
+        if (serial != null) {
+            throw new IllegalStateException("part " + serial + " was already produced; a serial is produced once");
+        }
+        apply(new PartProduced(command.serial(), command.partNumber(), command.machineId(), command.program(),
+                command.toolId(), command.lot(), command.producedAt(), command.sourceMessageId()));
+        return CommandOutcome.RECORDED;
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(RecordInspection command) {
+        if (recentMessageIds.contains(command.sourceMessageId())) {
+            return CommandOutcome.DUPLICATE;
+        }
+        apply(new PartInspected(serial, command.characteristicId(), command.result(), command.gaugeId(),
+                command.note(), command.observedAt(), command.sourceMessageId()));
+        return CommandOutcome.RECORDED;
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(DispositionPart command) {
+        if (command.disposition() == disposition) {
+            return CommandOutcome.UNCHANGED;
+        }
+        // IATF 16949 8.7.1.7: scrapped product is rendered unusable, so no later decision can bring it back.
+        if (disposition == Disposition.SCRAP) {
+            throw new IllegalStateException("part " + serial + " is scrapped; its disposition is final");
+        }
+        apply(new PartDispositioned(serial, disposition, command.disposition(), command.reason()));
+        return CommandOutcome.RECORDED;
+    }
+
+    @EventSourcingHandler
+    private void on(PartProduced event) {
+        serial = event.serial();
+        disposition = Disposition.PENDING;
+        recentMessageIds.remember(event.sourceMessageId());
+    }
+
+    @EventSourcingHandler
+    private void on(PartInspected event) {
+        recentMessageIds.remember(event.sourceMessageId());
+    }
+
+    @EventSourcingHandler
+    private void on(PartDispositioned event) {
+        disposition = event.disposition();
+    }
+}

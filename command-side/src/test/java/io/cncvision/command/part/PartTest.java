@@ -1,0 +1,158 @@
+package io.cncvision.command.part;
+
+import io.cncvision.api.CommandOutcome;
+import io.cncvision.api.part.Disposition;
+import io.cncvision.api.part.DispositionPart;
+import io.cncvision.api.part.InspectionResult;
+import io.cncvision.api.part.PartDispositioned;
+import io.cncvision.api.part.PartInspected;
+import io.cncvision.api.part.PartProduced;
+import io.cncvision.api.part.ProducePart;
+import io.cncvision.api.part.RecordInspection;
+import io.cncvision.api.value.CharacteristicId;
+import io.cncvision.api.value.GaugeId;
+import io.cncvision.api.value.MachineId;
+import io.cncvision.api.value.Serial;
+import io.cncvision.api.value.SourceMessageId;
+import java.time.Instant;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PartTest {
+
+    static final Serial S1 = Serial.of("S-1");
+    static final MachineId MILL = MachineId.of("mill-01");
+    static final CharacteristicId SURFACE = CharacteristicId.of("pn1234-surface");
+    static final GaugeId CAMERA = GaugeId.of("cam-01");
+    static final Instant T0 = Instant.parse("2025-03-03T07:00:00Z");
+    static final Instant T1 = T0.plusSeconds(90);
+    static final SourceMessageId CYCLE_MSG = SourceMessageId.of("mtconnect:mill-01#seq-4711");
+    static final SourceMessageId FRAME_MSG = SourceMessageId.of("cam-01/frame/88");
+    static final PartProduced PRODUCED =
+            new PartProduced(S1, "PN-1234", MILL, "O1234", "T12", "LOT-7", T0, CYCLE_MSG);
+
+    private FixtureConfiguration<Part> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Part.class);
+    }
+
+    static ProducePart produce(SourceMessageId sourceMessageId) {
+        return new ProducePart(S1, "PN-1234", MILL, "O1234", "T12", "LOT-7", T0, sourceMessageId);
+    }
+
+    static PartDispositioned dispositioned(Disposition previous, Disposition disposition) {
+        return new PartDispositioned(S1, previous, disposition, "MRB decision");
+    }
+
+    @Test
+    void producingAPartStartsItsGenealogy() {
+        fixture.givenNoPriorActivity()
+                .when(produce(CYCLE_MSG))
+                .expectResultMessagePayload(CommandOutcome.RECORDED)
+                .expectEvents(PRODUCED);
+    }
+
+    @Test
+    void repeatedSourceMessageIdRecordsNothing() {
+        fixture.given(PRODUCED)
+                .when(produce(CYCLE_MSG))
+                .expectResultMessagePayload(CommandOutcome.DUPLICATE)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesToProduceASerialTwice() {
+        fixture.given(PRODUCED)
+                .when(produce(SourceMessageId.of("mtconnect:mill-02#seq-12")))
+                .expectException(IllegalStateException.class)
+                .expectExceptionMessage("part S-1 was already produced; a serial is produced once")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aProducedPartAwaitsItsDisposition() {
+        fixture.given(PRODUCED)
+                .when(new DispositionPart(S1, Disposition.PENDING, "no decision yet"))
+                .expectResultMessagePayload(CommandOutcome.UNCHANGED)
+                .expectNoEvents();
+    }
+
+    @Test
+    void recordingAnInspectionRecordsItsVerdict() {
+        fixture.given(PRODUCED)
+                .when(new RecordInspection(S1, SURFACE, InspectionResult.FAIL, CAMERA, "scratch 2 mm", T1, FRAME_MSG))
+                .expectResultMessagePayload(CommandOutcome.RECORDED)
+                .expectEvents(new PartInspected(S1, SURFACE, InspectionResult.FAIL, CAMERA, "scratch 2 mm", T1,
+                        FRAME_MSG));
+    }
+
+    @Test
+    void repeatedInspectionMessageRecordsNothing() {
+        fixture.given(PRODUCED, new PartInspected(S1, SURFACE, InspectionResult.PASS, CAMERA, null, T1, FRAME_MSG))
+                .when(new RecordInspection(S1, SURFACE, InspectionResult.PASS, CAMERA, null, T1, FRAME_MSG))
+                .expectResultMessagePayload(CommandOutcome.DUPLICATE)
+                .expectNoEvents();
+    }
+
+    @Test
+    void inspectionsTypedByPeopleAreNeverDuplicates() {
+        fixture.given(PRODUCED, new PartInspected(S1, null, InspectionResult.PASS, GaugeId.of("visual"), null, T1, null))
+                .when(new RecordInspection(S1, null, InspectionResult.PASS, GaugeId.of("visual"), null, T1, null))
+                .expectResultMessagePayload(CommandOutcome.RECORDED)
+                .expectEvents(new PartInspected(S1, null, InspectionResult.PASS, GaugeId.of("visual"), null, T1, null));
+    }
+
+    @Test
+    void dispositioningAPartRecordsTheDecisionAndWhatItReplaced() {
+        fixture.given(PRODUCED)
+                .when(new DispositionPart(S1, Disposition.REWORK, "MRB decision"))
+                .expectResultMessagePayload(CommandOutcome.RECORDED)
+                .expectEvents(dispositioned(Disposition.PENDING, Disposition.REWORK));
+    }
+
+    @Test
+    void aReworkedPartCanBeAccepted() {
+        fixture.given(PRODUCED, dispositioned(Disposition.PENDING, Disposition.REWORK))
+                .when(new DispositionPart(S1, Disposition.ACCEPT, "MRB decision"))
+                .expectResultMessagePayload(CommandOutcome.RECORDED)
+                .expectEvents(dispositioned(Disposition.REWORK, Disposition.ACCEPT));
+    }
+
+    @Test
+    void theSameDispositionAgainRecordsNothing() {
+        fixture.given(PRODUCED, dispositioned(Disposition.PENDING, Disposition.ACCEPT))
+                .when(new DispositionPart(S1, Disposition.ACCEPT, "confirmed at final inspection"))
+                .expectResultMessagePayload(CommandOutcome.UNCHANGED)
+                .expectNoEvents();
+    }
+
+    @Test
+    void scrappingAPartIsRecorded() {
+        fixture.given(PRODUCED, dispositioned(Disposition.PENDING, Disposition.REWORK))
+                .when(new DispositionPart(S1, Disposition.SCRAP, "MRB decision"))
+                .expectResultMessagePayload(CommandOutcome.RECORDED)
+                .expectEvents(dispositioned(Disposition.REWORK, Disposition.SCRAP));
+    }
+
+    @Test
+    void refusesToDispositionAScrappedPartAgain() {
+        fixture.given(PRODUCED, dispositioned(Disposition.PENDING, Disposition.SCRAP))
+                .when(new DispositionPart(S1, Disposition.USE_AS_IS, "customer concession"))
+                .expectException(IllegalStateException.class)
+                .expectExceptionMessage("part S-1 is scrapped; its disposition is final")
+                .expectNoEvents();
+    }
+
+    @Test
+    void scrappingAScrappedPartAgainRecordsNothing() {
+        // A retried request must not fail; it changes nothing, so the disposition stays final either way.
+        fixture.given(PRODUCED, dispositioned(Disposition.PENDING, Disposition.SCRAP))
+                .when(new DispositionPart(S1, Disposition.SCRAP, "MRB decision"))
+                .expectResultMessagePayload(CommandOutcome.UNCHANGED)
+                .expectNoEvents();
+    }
+}
