@@ -1,0 +1,109 @@
+package io.cncvision.query.part;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cncvision.api.characteristic.CharacteristicDefined;
+import io.cncvision.api.characteristic.MeasurementRecorded;
+import io.cncvision.api.part.Disposition;
+import io.cncvision.api.part.FindPartGenealogy;
+import io.cncvision.api.part.InspectionResult;
+import io.cncvision.api.part.PartDispositioned;
+import io.cncvision.api.part.PartGenealogy;
+import io.cncvision.api.part.PartInspected;
+import io.cncvision.api.part.PartProduced;
+import io.cncvision.api.value.CharacteristicId;
+import io.cncvision.api.value.ChartType;
+import io.cncvision.api.value.GaugeId;
+import io.cncvision.api.value.MachineId;
+import io.cncvision.api.value.Serial;
+import io.cncvision.api.value.SourceMessageId;
+import io.cncvision.api.value.Specification;
+import io.cncvision.projection.part.PartGenealogyProjection;
+import io.cncvision.query.NotFoundException;
+import io.cncvision.query.QueryDatabase;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PartGenealogyQueriesTest {
+
+    private static final Serial SN = Serial.of("SN-0001");
+    private static final CharacteristicId BORE = CharacteristicId.of("pn1234-bore");
+    private static final Instant PRODUCED = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Instant T1 = Instant.parse("2026-11-25T10:01:00Z");
+    private static final Instant T2 = Instant.parse("2026-11-25T10:02:00Z");
+
+    private static QueryDatabase database;
+    private PartGenealogyProjection projection;
+    private PartGenealogyQueries queries;
+
+    @BeforeAll
+    static void startDatabase() {
+        database = QueryDatabase.start();
+    }
+
+    @AfterAll
+    static void stopDatabase() throws IOException {
+        database.close();
+    }
+
+    @BeforeEach
+    void emptyReadModel() {
+        database.clear();
+        projection = new PartGenealogyProjection(database.jdbc());
+        queries = new PartGenealogyQueries(database.jdbc());
+        projection.on(new CharacteristicDefined(BORE, "PN-1234", "Bore diameter",
+                new Specification("mm", 25.0, 24.95, 25.05), 1, ChartType.IMR), 0);
+    }
+
+    @Test
+    void genealogyHasOriginMeasurementsInspectionsAndDisposition() {
+        projection.on(new PartProduced(SN, "PN-1234", MachineId.of("mill-01"), "O1000", "T12", "LOT-7", PRODUCED,
+                SourceMessageId.of("p1")), 0);
+        projection.on(new MeasurementRecorded(BORE, 25.08, SN, GaugeId.of("cam-01"), T2, SourceMessageId.of("m2"), 2),
+                2);
+        projection.on(new MeasurementRecorded(BORE, 25.01, SN, GaugeId.of("cam-01"), T1, SourceMessageId.of("m1"), 1),
+                1);
+        projection.on(new PartInspected(SN, BORE, InspectionResult.FAIL, GaugeId.of("cmm-1"), "oversize", T2,
+                SourceMessageId.of("i1")), 1);
+        projection.on(new PartDispositioned(SN, Disposition.PENDING, Disposition.SCRAP, "oversize bore"), 2);
+
+        assertThat(queries.handle(new FindPartGenealogy(SN))).isEqualTo(new PartGenealogy("SN-0001", "PN-1234",
+                "mill-01", "O1000", "T12", "LOT-7", PRODUCED, Disposition.SCRAP,
+                List.of(new PartGenealogy.Measurement("pn1234-bore", 25.01, "mm", "cam-01", T1, false),
+                        new PartGenealogy.Measurement("pn1234-bore", 25.08, "mm", "cam-01", T2, true)),
+                List.of(new PartGenealogy.Inspection("pn1234-bore", InspectionResult.FAIL, "cmm-1", "oversize", T2))));
+    }
+
+    @Test
+    void measuredPartWhoseProductionIsNotReportedHasNoOrigin() {
+        projection.on(new MeasurementRecorded(BORE, 25.01, SN, GaugeId.of("cam-01"), T1, SourceMessageId.of("m1"), 1),
+                1);
+
+        assertThat(queries.handle(new FindPartGenealogy(SN))).isEqualTo(new PartGenealogy("SN-0001", null, null,
+                null, null, null, null, null,
+                List.of(new PartGenealogy.Measurement("pn1234-bore", 25.01, "mm", "cam-01", T1, false)), List.of()));
+    }
+
+    @Test
+    void producedPartWithoutMeasurementsIsPending() {
+        projection.on(new PartProduced(SN, "PN-1234", MachineId.of("mill-01"), null, null, null, PRODUCED, null), 0);
+
+        PartGenealogy genealogy = queries.handle(new FindPartGenealogy(SN));
+        assertThat(genealogy.disposition()).isEqualTo(Disposition.PENDING);
+        assertThat(genealogy.measurements()).isEmpty();
+        assertThat(genealogy.inspections()).isEmpty();
+    }
+
+    @Test
+    void unknownPartIsNotFound() {
+        assertThatThrownBy(() -> queries.handle(new FindPartGenealogy(Serial.of("SN-9999"))))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("part 'SN-9999' not found");
+    }
+}
