@@ -2,6 +2,7 @@ package io.cncvision.app;
 
 import io.cncvision.app.cli.DemoCommand;
 import io.cncvision.app.cli.ServeCommand;
+import io.cncvision.app.cli.TokenCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "cncvision 0.1.0",
         description = "Event-sourced quality platform for CNC machining.",
-        subcommands = {ServeCommand.class, DemoCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, TokenCommand.class})
 public class CncvisionCli implements Runnable {
 
     @CommandLine.Spec

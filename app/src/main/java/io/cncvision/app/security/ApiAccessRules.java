@@ -1,0 +1,104 @@
+package io.cncvision.app.security;
+
+import static io.cncvision.app.security.Role.ADMIN;
+import static io.cncvision.app.security.Role.MACHINE;
+import static io.cncvision.app.security.Role.OPERATOR;
+import static io.cncvision.app.security.Role.QUALITY_ENGINEER;
+import static io.cncvision.app.security.Role.QUALITY_MANAGER;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what: the one place that says it. Reading the API is open to every authenticated role;
+ * each command endpoint lists the roles that may send it; a write under {@code /api} that is not
+ * listed is refused to everyone, so a new command endpoint stays closed until it gets its line here.
+ * An AUDITOR appears on no command line: an auditor reads, never acts.
+ */
+public final class ApiAccessRules {
+
+    /** One endpoint (method and path pattern, {@code *} for one path segment) and the roles that may call it. */
+    public record Rule(HttpMethod method, String pattern, Set<Role> roles) {
+
+        RequestMatcher matcher() {
+            return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+        }
+
+        String roleNames() {
+            return roles.stream().map(Role::name).collect(Collectors.joining(", "));
+        }
+    }
+
+    /** Open to anyone: liveness and readiness, metrics for Prometheus, the OpenAPI description and its UI. */
+    static final List<String> PUBLIC = List.of(
+            "/actuator/health", "/actuator/health/**",
+            "/actuator/prometheus",
+            "/v3/api-docs", "/v3/api-docs/**",
+            "/swagger-ui.html", "/swagger-ui/**");
+
+    /** The commands and who may send them. */
+    static final List<Rule> COMMANDS = List.of(
+            rule(POST, "/api/v1/machines", ADMIN, QUALITY_MANAGER),
+            rule(POST, "/api/v1/machines/*/state", MACHINE, OPERATOR, ADMIN),
+            rule(POST, "/api/v1/machines/*/alarms", MACHINE, OPERATOR, ADMIN),
+            rule(POST, "/api/v1/machines/*/alarms/*/clear", MACHINE, OPERATOR, ADMIN),
+            rule(POST, "/api/v1/machines/*/cycles", MACHINE, OPERATOR, ADMIN),
+            rule(POST, "/api/v1/characteristics", QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN),
+            rule(POST, "/api/v1/characteristics/*/specification", QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN),
+            rule(POST, "/api/v1/characteristics/*/measurements", MACHINE, OPERATOR, QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN),
+            rule(POST, "/api/v1/parts", MACHINE, OPERATOR, ADMIN),
+            rule(POST, "/api/v1/parts/*/inspections", MACHINE, OPERATOR, QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN),
+            rule(POST, "/api/v1/parts/*/disposition", QUALITY_ENGINEER, QUALITY_MANAGER));
+
+    /** Every other actuator endpoint (env, metrics, info, ...) is for administrators. */
+    static final Rule ACTUATOR = new Rule(null, "/actuator/**", EnumSet.of(ADMIN));
+
+    private ApiAccessRules() {
+    }
+
+    /** Applies the rules above, in this order: the first that matches a request decides. */
+    static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        requests.requestMatchers(PUBLIC.stream().map(ApiAccessRules::anyMethod).toArray(RequestMatcher[]::new)).permitAll();
+        requests.requestMatchers(ACTUATOR.matcher()).hasAnyRole(authorityNames(ACTUATOR));
+        requests.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(GET, "/api/**")).authenticated();
+        for (Rule rule : COMMANDS) {
+            requests.requestMatchers(rule.matcher()).hasAnyRole(authorityNames(rule));
+        }
+        // Deny by default: any other method or path under /api (an unlisted write) is refused.
+        requests.requestMatchers(anyMethod("/api/**")).denyAll();
+        // Outside /api and /actuator: the error page and, later, the web UI's static files, whose data comes from /api.
+        requests.anyRequest().permitAll();
+    }
+
+    /** The rule that decides a request that needs a role, to tell a refused caller which roles would do. */
+    static Optional<Rule> ruleFor(HttpServletRequest request) {
+        return Stream.concat(COMMANDS.stream(), Stream.of(ACTUATOR))
+                .filter(rule -> rule.matcher().matches(request))
+                .findFirst();
+    }
+
+    private static Rule rule(HttpMethod method, String pattern, Role... roles) {
+        return new Rule(method, pattern, EnumSet.copyOf(Arrays.asList(roles)));
+    }
+
+    private static RequestMatcher anyMethod(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    private static String[] authorityNames(Rule rule) {
+        return rule.roles().stream().map(Role::name).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,32 @@
+package io.cncvision.app.web;
+
+/** The aggregate a command addresses, named as a person would, so that a refusal can say which one and why. */
+record CommandTarget(String kind, String id, String absence) {
+
+    static CommandTarget machine(String machineId) {
+        return new CommandTarget("machine", machineId, "is not registered");
+    }
+
+    static CommandTarget characteristic(String characteristicId) {
+        return new CommandTarget("characteristic", characteristicId, "is not defined");
+    }
+
+    static CommandTarget part(String serial) {
+        return new CommandTarget("part", serial, "has not been produced");
+    }
+
+    /** "machine mill-99 is not registered" */
+    String notFound() {
+        return kind + " " + id + " " + absence;
+    }
+
+    /** "machine mill-01 already exists" */
+    String alreadyExists() {
+        return kind + " " + id + " already exists";
+    }
+
+    /** "machine mill-01 was changed by another command at the same moment; send this one again" */
+    String changedConcurrently() {
+        return kind + " " + id + " was changed by another command at the same moment; send this one again";
+    }
+}
