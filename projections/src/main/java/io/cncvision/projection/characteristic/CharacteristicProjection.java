@@ -5,6 +5,7 @@ import io.cncvision.api.characteristic.MeasurementRecorded;
 import io.cncvision.api.characteristic.OutOfSpecificationDetected;
 import io.cncvision.api.characteristic.SpecificationRevised;
 import io.cncvision.api.value.Specification;
+import io.cncvision.projection.ReadModelWriter;
 import io.cncvision.projection.SqlTime;
 import java.sql.Types;
 import org.axonframework.config.ProcessingGroup;
@@ -27,14 +28,16 @@ public class CharacteristicProjection {
     public static final String PROCESSING_GROUP = "characteristics";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ReadModelWriter writer;
 
     public CharacteristicProjection(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writer = new ReadModelWriter(jdbc);
     }
 
     @EventHandler
     public void on(CharacteristicDefined event, @SequenceNumber long sequence) {
-        jdbc.update("""
+        writer.update("""
                 INSERT INTO readmodel.characteristic
                     (characteristic_id, part_number, name, unit, nominal, lsl, usl, subgroup_size, chart, last_sequence)
                 VALUES (:characteristicId, :partNumber, :name, :unit, :nominal, :lsl, :usl, :subgroupSize, :chart,
@@ -86,7 +89,7 @@ public class CharacteristicProjection {
 
     /** Applies the assignments unless the row already reflects this event or a later one. */
     private void applyOnce(String assignments, MapSqlParameterSource parameters) {
-        jdbc.update("UPDATE readmodel.characteristic SET " + assignments + ", last_sequence = :sequence"
+        writer.update("UPDATE readmodel.characteristic SET " + assignments + ", last_sequence = :sequence"
                 + " WHERE characteristic_id = :characteristicId AND last_sequence < :sequence", parameters);
     }
 }

@@ -6,6 +6,7 @@ import io.cncvision.api.machine.CycleCompleted;
 import io.cncvision.api.machine.MachineRegistered;
 import io.cncvision.api.machine.MachineStateChanged;
 import io.cncvision.api.value.MachineState;
+import io.cncvision.projection.ReadModelWriter;
 import io.cncvision.projection.SqlTime;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -31,14 +32,16 @@ public class MachineStatusProjection {
     static final MachineState INITIAL_STATE = MachineState.OFFLINE;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ReadModelWriter writer;
 
     public MachineStatusProjection(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writer = new ReadModelWriter(jdbc);
     }
 
     @EventHandler
     public void on(MachineRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        jdbc.update("""
+        writer.update("""
                 INSERT INTO readmodel.machine_status
                     (machine_id, name, protocol, endpoint, state, state_since, registered_at, last_sequence)
                 VALUES (:machineId, :name, :protocol, :endpoint, :state, :recordedAt, :recordedAt, :sequence)
@@ -93,7 +96,7 @@ public class MachineStatusProjection {
 
     /** Applies the assignments unless the row already reflects this event or a later one. */
     private void applyOnce(String assignments, MapSqlParameterSource parameters) {
-        jdbc.update("UPDATE readmodel.machine_status SET " + assignments + ", last_sequence = :sequence"
+        writer.update("UPDATE readmodel.machine_status SET " + assignments + ", last_sequence = :sequence"
                 + " WHERE machine_id = :machineId AND last_sequence < :sequence", parameters);
     }
 }

@@ -10,6 +10,7 @@ import io.cncvision.api.part.PartInspected;
 import io.cncvision.api.part.PartProduced;
 import io.cncvision.api.value.CharacteristicId;
 import io.cncvision.api.value.Specification;
+import io.cncvision.projection.ReadModelWriter;
 import io.cncvision.projection.SqlTime;
 import java.sql.Types;
 import org.axonframework.config.ProcessingGroup;
@@ -33,9 +34,11 @@ public class PartGenealogyProjection {
     public static final String PROCESSING_GROUP = "part-genealogy";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ReadModelWriter writer;
 
     public PartGenealogyProjection(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writer = new ReadModelWriter(jdbc);
     }
 
     @EventHandler
@@ -55,7 +58,7 @@ public class PartGenealogyProjection {
         }
         // Events of one characteristic arrive in order, so the specification this group holds is the one
         // in force when the value was recorded. It is joined in the INSERT: one statement per measurement.
-        jdbc.update("""
+        writer.update("""
                 INSERT INTO readmodel.part_measurement (characteristic_id, sequence_number, serial, value, unit,
                     gauge_id, observed_at, source_message_id, out_of_specification)
                 SELECT :characteristicId, :sequence, :serial, :value, s.unit, :gaugeId, :observedAt,
@@ -82,7 +85,7 @@ public class PartGenealogyProjection {
         if (event.partSerial() == null) {
             return;
         }
-        jdbc.update("""
+        writer.update("""
                 UPDATE readmodel.part_measurement SET out_of_specification = TRUE
                 WHERE characteristic_id = :characteristicId AND serial = :serial AND value = :value
                   AND observed_at = :observedAt AND source_message_id IS NOT DISTINCT FROM :sourceMessageId
@@ -96,7 +99,7 @@ public class PartGenealogyProjection {
 
     @EventHandler
     public void on(PartProduced event, @SequenceNumber long sequence) {
-        jdbc.update("""
+        writer.update("""
                 INSERT INTO readmodel.part (serial, part_number, machine_id, program, tool_id, lot, produced_at,
                     disposition, last_sequence)
                 VALUES (:serial, :partNumber, :machineId, :program, :toolId, :lot, :producedAt, :disposition, :sequence)
@@ -118,7 +121,7 @@ public class PartGenealogyProjection {
 
     @EventHandler
     public void on(PartDispositioned event, @SequenceNumber long sequence) {
-        jdbc.update("""
+        writer.update("""
                 INSERT INTO readmodel.part (serial, disposition, last_sequence)
                 VALUES (:serial, :disposition, :sequence)
                 ON CONFLICT (serial) DO UPDATE
@@ -131,7 +134,7 @@ public class PartGenealogyProjection {
 
     @EventHandler
     public void on(PartInspected event, @SequenceNumber long sequence) {
-        jdbc.update("""
+        writer.update("""
                 INSERT INTO readmodel.part_inspection (serial, sequence_number, characteristic_id, result, gauge_id,
                     note, observed_at)
                 VALUES (:serial, :sequence, :characteristicId, :result, :gaugeId, :note, :observedAt)
@@ -153,7 +156,7 @@ public class PartGenealogyProjection {
     }
 
     private void recordSpecification(CharacteristicId characteristicId, Specification specification, long sequence) {
-        jdbc.update("""
+        writer.update("""
                 INSERT INTO readmodel.part_genealogy_specification
                     (characteristic_id, unit, nominal, lsl, usl, last_sequence)
                 VALUES (:characteristicId, :unit, :nominal, :lsl, :usl, :sequence)

@@ -1,0 +1,152 @@
+package io.cncvision.app.it;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cncvision.app.CncvisionApplication;
+import io.cncvision.app.security.Role;
+import io.cncvision.app.security.SigningKeyStore;
+import io.cncvision.app.security.TokenIssuer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * One cncvision instance, booted as {@code ./cncvision serve} boots it (embedded PostgreSQL on its data
+ * directory, a random HTTP port), and reached as a client reaches it: real HTTP, real signed tokens.
+ * Closing it stops the application context and with it the embedded PostgreSQL; the data directory stays,
+ * so a new instance on the same directory is a restart.
+ */
+final class RunningPlatform implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ConfigurableApplicationContext context;
+    private final int port;
+    private final HttpClient http;
+    private final TokenIssuer tokens;
+
+    private RunningPlatform(Path dataDir, ConfigurableApplicationContext context) {
+        this.context = context;
+        this.port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // The key the server checks tokens against, read from the same data directory, as ./cncvision token does.
+        this.tokens = new TokenIssuer(new SigningKeyStore(dataDir).loadOrCreate(), Clock.systemUTC());
+    }
+
+    /** Boots the application on the data directory; extra arguments are Spring Boot command-line options. */
+    static RunningPlatform start(Path dataDir, String... extraArguments) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                // A command-line argument, so that it wins over application.yml's ./data.
+                "--cncvision.data-dir=" + dataDir.toAbsolutePath(),
+                "--logging.level.org.axonframework.eventhandling.pooled=warn"));
+        arguments.addAll(Arrays.asList(extraArguments));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(CncvisionApplication.class)
+                .run(arguments.toArray(String[]::new));
+        return new RunningPlatform(dataDir, context);
+    }
+
+    ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    JdbcTemplate jdbc() {
+        return new JdbcTemplate(context.getBean(DataSource.class));
+    }
+
+    /** How many events the event store holds: what a refused command must leave unchanged. */
+    long eventCount() {
+        return jdbc().queryForObject("SELECT count(*) FROM eventstore.events", Long.class);
+    }
+
+    /** A bearer token for the user with the roles, signed with the instance's key. */
+    String token(String subject, Role... roles) {
+        return tokens.issue(subject, List.of(roles), Duration.ofHours(1));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    HttpResponse<String> get(String path, String token) {
+        return send(request(path, token, Map.of()).GET());
+    }
+
+    HttpResponse<String> post(String path, String token, String body) {
+        return post(path, token, body, Map.of());
+    }
+
+    HttpResponse<String> post(String path, String token, String body, Map<String, String> headers) {
+        return send(request(path, token, headers)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** GET that must answer 200; the body as JSON. */
+    JsonNode getJson(String path, String token) {
+        HttpResponse<String> response = get(path, token);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return json(response.body());
+    }
+
+    static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+
+    /** The stored events of one aggregate, in order, as {@code GET /api/v1/audit/events} answers. */
+    List<JsonNode> auditEvents(String aggregateId, String token) {
+        List<JsonNode> events = new ArrayList<>();
+        getJson("/api/v1/audit/events?aggregateId=" + aggregateId + "&limit=1000", token).forEach(events::add);
+        return events;
+    }
+
+    private HttpRequest.Builder request(String path, String token, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json, application/problem+json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        return request;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
