@@ -71,6 +71,7 @@ public final class CommandThroughputHarness {
                     median(commandRates), min(commandRates), max(commandRates));
             System.out.printf(Locale.ROOT, "events/s:   median %.0f, min %.0f, max %.0f%n",
                     median(eventRates), min(eventRates), max(eventRates));
+            reportReadModelLag(jdbc);
         }
         // Axon's timeout janitor is not a daemon thread: end the JVM explicitly once the context is closed.
         System.exit(0);
@@ -125,6 +126,23 @@ public final class CommandThroughputHarness {
         System.out.printf(Locale.ROOT, "%-8s %8d commands %6d failed %8.0f commands/s %8.0f events/s%n",
                 label, completed.get(), failed.get(), commandRate, eventRate);
         return new double[] {commandRate, eventRate};
+    }
+
+    /** How long after the last command the characteristics read model holds every measurement. */
+    private static void reportReadModelLag(JdbcTemplate jdbc) throws InterruptedException {
+        Long recorded = jdbc.queryForObject("SELECT count(*) FROM eventstore.events"
+                + " WHERE event_type = 'io.cncvision.api.characteristic.MeasurementRecorded'", Long.class);
+        long start = System.nanoTime();
+        while (true) {
+            Long projected = jdbc.queryForObject(
+                    "SELECT coalesce(sum(measurement_count), 0) FROM readmodel.characteristic", Long.class);
+            if (projected != null && projected.equals(recorded)) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        System.out.printf(Locale.ROOT, "read model caught up with %d measurements %.2f s after the last command%n",
+                recorded, (System.nanoTime() - start) / 1e9);
     }
 
     private static long countEvents(JdbcTemplate jdbc) {
