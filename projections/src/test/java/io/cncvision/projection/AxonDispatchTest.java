@@ -9,34 +9,20 @@ import io.cncvision.api.value.MachineState;
 import io.cncvision.api.value.Protocol;
 import io.cncvision.api.value.SourceMessageId;
 import io.cncvision.projection.machine.MachineStatusProjection;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Axon, not the test, resolves the sequence number and recording time the handlers take. */
 class AxonDispatchTest {
 
-    private static ReadModelDatabase database;
-
-    @BeforeAll
-    static void startDatabase() {
-        database = ReadModelDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        database.close();
-    }
-
     @Test
     void axonPassesSequenceNumberAndRecordingTimeAndResets() throws Exception {
+        ReadModelDatabase database = ReadModelDatabase.cleared();
         AnnotationEventHandlerAdapter adapter =
                 new AnnotationEventHandlerAdapter(new MachineStatusProjection(database.jdbc()));
         MachineId mill = MachineId.of("mill-07");

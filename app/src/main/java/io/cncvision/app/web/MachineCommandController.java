@@ -25,12 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/machines")
 @Tag(name = "Machine commands")
 @SecurityRequirement(name = SecurityConfiguration.BEARER_SCHEME)
-@ApiResponse(responseCode = "400", description = "Malformed JSON, or a missing or invalid field (named in the problem)",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "403", description = "The token has none of the roles the command needs",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 @ApiResponse(responseCode = "404", description = "The machine is not registered",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 public class MachineCommandController {

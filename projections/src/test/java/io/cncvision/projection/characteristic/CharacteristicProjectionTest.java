@@ -14,11 +14,8 @@ import io.cncvision.api.value.SourceMessageId;
 import io.cncvision.api.value.Specification;
 import io.cncvision.projection.ReadModelDatabase;
 import io.cncvision.projection.SqlTime;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,22 +26,12 @@ class CharacteristicProjectionTest {
     private static final Instant T1 = Instant.parse("2026-11-25T09:00:00Z");
     private static final Instant T2 = Instant.parse("2026-11-25T09:01:00Z");
 
-    private static ReadModelDatabase database;
+    private ReadModelDatabase database;
     private CharacteristicProjection projection;
-
-    @BeforeAll
-    static void startDatabase() {
-        database = ReadModelDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        database.close();
-    }
 
     @BeforeEach
     void emptyReadModel() {
-        database.clear();
+        database = ReadModelDatabase.cleared();
         projection = new CharacteristicProjection(database.jdbc());
     }
 

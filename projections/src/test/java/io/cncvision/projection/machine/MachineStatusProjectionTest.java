@@ -14,13 +14,10 @@ import io.cncvision.api.value.Protocol;
 import io.cncvision.api.value.SourceMessageId;
 import io.cncvision.projection.ReadModelDatabase;
 import io.cncvision.projection.SqlTime;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,22 +28,12 @@ class MachineStatusProjectionTest {
     private static final Instant T1 = Instant.parse("2026-11-25T08:05:00.123456Z");
     private static final Instant T2 = Instant.parse("2026-11-25T08:10:00Z");
 
-    private static ReadModelDatabase database;
+    private ReadModelDatabase database;
     private MachineStatusProjection projection;
-
-    @BeforeAll
-    static void startDatabase() {
-        database = ReadModelDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        database.close();
-    }
 
     @BeforeEach
     void emptyReadModel() {
-        database.clear();
+        database = ReadModelDatabase.cleared();
         projection = new MachineStatusProjection(database.jdbc());
     }
 

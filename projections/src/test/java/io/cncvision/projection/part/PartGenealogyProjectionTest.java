@@ -20,12 +20,9 @@ import io.cncvision.api.value.Serial;
 import io.cncvision.api.value.SourceMessageId;
 import io.cncvision.api.value.Specification;
 import io.cncvision.projection.ReadModelDatabase;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,22 +36,12 @@ class PartGenealogyProjectionTest {
     private static final Instant T1 = Instant.parse("2026-11-25T10:01:00.000001Z");
     private static final Instant T2 = Instant.parse("2026-11-25T10:02:00Z");
 
-    private static ReadModelDatabase database;
+    private ReadModelDatabase database;
     private PartGenealogyProjection projection;
-
-    @BeforeAll
-    static void startDatabase() {
-        database = ReadModelDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        database.close();
-    }
 
     @BeforeEach
     void emptyReadModel() {
-        database.clear();
+        database = ReadModelDatabase.cleared();
         projection = new PartGenealogyProjection(database.jdbc());
         projection.on(new CharacteristicDefined(BORE, "PN-1234", "Bore diameter", SPEC, 1, ChartType.IMR), 0);
     }

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cncvision.api.audit.AuditEvent;
 import io.cncvision.api.audit.FindAuditEvents;
 import io.cncvision.query.QueryDatabase;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,22 +15,12 @@ class AuditQueriesTest {
     private static final Instant T0 = Instant.parse("2026-11-25T09:00:00.123Z");
     private static final String METADATA = "{\"principal\":\"qa-anna\",\"correlationId\":\"c-1\"}";
 
-    private static QueryDatabase database;
+    private QueryDatabase database;
     private AuditQueries queries;
-
-    @BeforeAll
-    static void startDatabase() {
-        database = QueryDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        database.close();
-    }
 
     @BeforeEach
     void storeSomeHistory() {
-        database.clear();
+        database = QueryDatabase.cleared();
         queries = new AuditQueries(database.jdbc());
         store("e1", "Machine", "mill-01", 0, "io.cncvision.api.machine.MachineRegistered");
         store("e2", "Characteristic", "pn1234-bore", 0, "io.cncvision.api.characteristic.CharacteristicDefined");

@@ -17,12 +17,10 @@ import io.cncvision.api.value.Specification;
 import io.cncvision.projection.characteristic.CharacteristicProjection;
 import io.cncvision.query.NotFoundException;
 import io.cncvision.query.QueryDatabase;
-import java.io.IOException;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 class CharacteristicQueriesTest {
 
@@ -30,25 +28,14 @@ class CharacteristicQueriesTest {
     private static final Specification SPEC = new Specification("mm", 25.0, null, 25.05);
     private static final Instant T1 = Instant.parse("2026-11-25T09:00:00Z");
 
-    private static QueryDatabase database;
     private CharacteristicProjection projection;
     private CharacteristicQueries queries;
 
-    @BeforeAll
-    static void startDatabase() {
-        database = QueryDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        database.close();
-    }
-
     @BeforeEach
     void emptyReadModel() {
-        database.clear();
-        projection = new CharacteristicProjection(database.jdbc());
-        queries = new CharacteristicQueries(database.jdbc());
+        NamedParameterJdbcTemplate jdbc = QueryDatabase.cleared().jdbc();
+        projection = new CharacteristicProjection(jdbc);
+        queries = new CharacteristicQueries(jdbc);
     }
 
     @Test

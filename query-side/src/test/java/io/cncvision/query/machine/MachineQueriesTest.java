@@ -18,38 +18,25 @@ import io.cncvision.api.value.SourceMessageId;
 import io.cncvision.projection.machine.MachineStatusProjection;
 import io.cncvision.query.NotFoundException;
 import io.cncvision.query.QueryDatabase;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 class MachineQueriesTest {
 
     private static final Instant REGISTERED = Instant.parse("2026-11-25T08:00:00Z");
     private static final Instant T1 = Instant.parse("2026-11-25T08:05:00Z");
 
-    private static QueryDatabase database;
     private MachineStatusProjection projection;
     private MachineQueries queries;
 
-    @BeforeAll
-    static void startDatabase() {
-        database = QueryDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        database.close();
-    }
-
     @BeforeEach
     void emptyReadModel() {
-        database.clear();
-        projection = new MachineStatusProjection(database.jdbc());
-        queries = new MachineQueries(database.jdbc());
+        NamedParameterJdbcTemplate jdbc = QueryDatabase.cleared().jdbc();
+        projection = new MachineStatusProjection(jdbc);
+        queries = new MachineQueries(jdbc);
     }
 
     @Test

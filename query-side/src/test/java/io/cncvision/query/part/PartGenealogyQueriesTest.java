@@ -22,13 +22,11 @@ import io.cncvision.api.value.Specification;
 import io.cncvision.projection.part.PartGenealogyProjection;
 import io.cncvision.query.NotFoundException;
 import io.cncvision.query.QueryDatabase;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 class PartGenealogyQueriesTest {
 
@@ -38,25 +36,14 @@ class PartGenealogyQueriesTest {
     private static final Instant T1 = Instant.parse("2026-11-25T10:01:00Z");
     private static final Instant T2 = Instant.parse("2026-11-25T10:02:00Z");
 
-    private static QueryDatabase database;
     private PartGenealogyProjection projection;
     private PartGenealogyQueries queries;
 
-    @BeforeAll
-    static void startDatabase() {
-        database = QueryDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        database.close();
-    }
-
     @BeforeEach
     void emptyReadModel() {
-        database.clear();
-        projection = new PartGenealogyProjection(database.jdbc());
-        queries = new PartGenealogyQueries(database.jdbc());
+        NamedParameterJdbcTemplate jdbc = QueryDatabase.cleared().jdbc();
+        projection = new PartGenealogyProjection(jdbc);
+        queries = new PartGenealogyQueries(jdbc);
         projection.on(new CharacteristicDefined(BORE, "PN-1234", "Bore diameter",
                 new Specification("mm", 25.0, 24.95, 25.05), 1, ChartType.IMR), 0);
     }

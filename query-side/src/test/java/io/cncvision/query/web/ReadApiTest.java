@@ -32,19 +32,18 @@ import io.cncvision.query.audit.AuditQueries;
 import io.cncvision.query.characteristic.CharacteristicQueries;
 import io.cncvision.query.machine.MachineQueries;
 import io.cncvision.query.part.PartGenealogyQueries;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
@@ -56,15 +55,15 @@ class ReadApiTest {
     private static final Instant T0 = Instant.parse("2026-11-25T08:00:00Z");
     private static final Instant T1 = Instant.parse("2026-11-25T08:05:00Z");
 
-    private static QueryDatabase database;
+    private QueryDatabase database;
     private static MockMvc mvc;
 
     @BeforeAll
     static void startApi() {
-        database = QueryDatabase.start();
+        NamedParameterJdbcTemplate jdbc = QueryDatabase.shared().jdbc();
         SimpleQueryBus bus = SimpleQueryBus.builder().build();
-        for (Object handler : List.of(new MachineQueries(database.jdbc()), new CharacteristicQueries(database.jdbc()),
-                new PartGenealogyQueries(database.jdbc()), new AuditQueries(database.jdbc()))) {
+        for (Object handler : List.of(new MachineQueries(jdbc), new CharacteristicQueries(jdbc),
+                new PartGenealogyQueries(jdbc), new AuditQueries(jdbc))) {
             new AnnotationQueryHandlerAdapter<>(handler).subscribe(bus);
         }
         QueryGateway gateway = DefaultQueryGateway.builder().queryBus(bus).build();
@@ -78,14 +77,9 @@ class ReadApiTest {
                 .build();
     }
 
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        database.close();
-    }
-
     @BeforeEach
     void readModels() {
-        database.clear();
+        database = QueryDatabase.cleared();
         MachineStatusProjection machines = new MachineStatusProjection(database.jdbc());
         MachineId mill = MachineId.of("mill-01");
         machines.on(new MachineRegistered(mill, "Mill 1", Protocol.OPCUA, "opc.tcp://mill-01:4840"), 0, T0);
