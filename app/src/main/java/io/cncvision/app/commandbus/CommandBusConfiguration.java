@@ -1,5 +1,7 @@
 package io.cncvision.app.commandbus;
 
+import io.cncvision.app.store.GroupCommitEventStore;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
@@ -11,7 +13,6 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -38,7 +39,8 @@ public class CommandBusConfiguration {
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
     public BatchingCommandBus commandBus(PlatformTransactionManager transactionManager, Configuration configuration,
                                          DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
-                                         Cache aggregateCache, CommandGrouping grouping) {
+                                         Cache aggregateCache, CommandGrouping grouping,
+                                         GroupCommitEventStore eventStore) {
         SimpleCommandBus.Builder builder = SimpleCommandBus.builder()
                 // The group's transaction is the transaction; a unit of work opens none of its own.
                 .transactionManager(NoTransactionManager.INSTANCE)
@@ -46,7 +48,8 @@ public class CommandBusConfiguration {
                 .spanFactory(configuration.getComponent(CommandBusSpanFactory.class))
                 .messageMonitor(configuration.messageMonitor(CommandBus.class, "commandBus"));
         BatchingCommandBus commandBus = new BatchingCommandBus(builder, transactionManager,
-                AnnotationRoutingStrategy.builder().build(), aggregateCache, grouping);
+                AnnotationRoutingStrategy.builder().build(), aggregateCache, grouping,
+                eventStore::eventsCommitted);
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
         return commandBus;
     }
