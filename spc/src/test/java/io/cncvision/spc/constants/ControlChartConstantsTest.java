@@ -1,0 +1,104 @@
+package io.cncvision.spc.constants;
+
+import static io.cncvision.spc.constants.ControlChartConstants.a2;
+import static io.cncvision.spc.constants.ControlChartConstants.a3;
+import static io.cncvision.spc.constants.ControlChartConstants.b3;
+import static io.cncvision.spc.constants.ControlChartConstants.b4;
+import static io.cncvision.spc.constants.ControlChartConstants.c4;
+import static io.cncvision.spc.constants.ControlChartConstants.d2;
+import static io.cncvision.spc.constants.ControlChartConstants.d3;
+import static io.cncvision.spc.constants.ControlChartConstants.rangeLowerFactor;
+import static io.cncvision.spc.constants.ControlChartConstants.rangeUpperFactor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class ControlChartConstantsTest {
+
+    @Test
+    void normalTailsMatchReferenceValues() {
+        assertThat(StandardNormal.cdf(1)).isCloseTo(0.8413447460685429, within(1e-15));
+        assertThat(StandardNormal.upperTail(3)).isCloseTo(1.3498980316300946e-3, within(1e-16));
+        assertThat(StandardNormal.upperTail(5) / 2.866515718791939e-7).isCloseTo(1, within(1e-13));
+        // the series below x = 3 and the continued fraction above it meet without a step
+        assertThat(StandardNormal.upperTail(2.9999999) - StandardNormal.upperTail(3.0000001))
+                .isCloseTo(2e-7 * StandardNormal.density(3), within(1e-16));
+        assertThat(StandardNormal.cdf(-2)).isCloseTo(0.022750131948179209, within(1e-16));
+    }
+
+    @Test
+    void logGammaMatchesFactorialsAndHalfIntegers() {
+        assertThat(LogGamma.of(0.5)).isCloseTo(Math.log(Math.sqrt(Math.PI)), within(1e-14));
+        assertThat(LogGamma.of(11)).isCloseTo(Math.log(3628800), within(1e-12));
+        for (double x = 0.25; x < 30; x += 0.5) {
+            assertThat(LogGamma.of(x + 1)).isCloseTo(LogGamma.of(x) + Math.log(x), within(1e-12));
+        }
+    }
+
+    @Test
+    void d2OfTwoIsTwoOverRootPi() {
+        assertThat(d2(2)).isCloseTo(2 / Math.sqrt(Math.PI), within(1e-13));
+    }
+
+    @Test
+    void d3OfTwoIsExact() {
+        // R = |X1 - X2| ~ sqrt(2)|Z|: E[R^2] = 2, so d3 = sqrt(2 - 4/pi)
+        assertThat(d3(2)).isCloseTo(Math.sqrt(2 - 4 / Math.PI), within(1e-10));
+    }
+
+    @Test
+    void constantsMatchPublishedTables() {
+        assertThat(d2(3)).isCloseTo(1.692569, within(5e-7));
+        assertThat(d2(5)).isCloseTo(2.325929, within(5e-7));
+        assertThat(d2(10)).isCloseTo(3.077505, within(5e-7));
+        assertThat(d2(25)).isCloseTo(3.931, within(5e-4));
+        // 0.864 in the printed tables; 0.8640819411 by an independent quadrature of the range density
+        assertThat(d3(5)).isCloseTo(0.8640819411, within(1e-9));
+        assertThat(d3(3)).isCloseTo(0.888, within(5e-4));
+        assertThat(d3(10)).isCloseTo(0.797, within(5e-4));
+        assertThat(d3(25)).isCloseTo(0.708, within(5e-4));
+        assertThat(c4(5)).isCloseTo(0.939986, within(5e-7));
+        assertThat(c4(25)).isCloseTo(0.989640, within(5e-7));
+        assertThat(a2(5)).isCloseTo(0.577, within(5e-4));
+        assertThat(rangeLowerFactor(5)).isZero();
+        assertThat(rangeUpperFactor(5)).isCloseTo(2.114, within(5e-4));
+        assertThat(rangeLowerFactor(10)).isCloseTo(0.223, within(5e-4));
+        assertThat(rangeUpperFactor(2)).isCloseTo(3.267, within(5e-4));
+        assertThat(a3(5)).isCloseTo(1.427, within(5e-4));
+        assertThat(b3(5)).isZero();
+        assertThat(b4(5)).isCloseTo(2.089, within(5e-4));
+        assertThat(b3(10)).isCloseTo(0.284, within(5e-4));
+        assertThat(b4(25)).isCloseTo(1.435, within(5e-4));
+    }
+
+    @Test
+    void c4FromLogGammaAgreesWithTheGammaRecursion() {
+        // Gamma(n/2)/Gamma((n-1)/2) = r(n); r(2) = 1/sqrt(pi), r(n+1) = ((n-1)/2) / r(n)
+        double ratio = 1 / Math.sqrt(Math.PI);
+        for (int n = 2; n <= 50; n++) {
+            assertThat(c4(n)).isCloseTo(Math.sqrt(2.0 / (n - 1)) * ratio, within(1e-12));
+            ratio = ((n - 1) / 2.0) / ratio;
+        }
+    }
+
+    @Test
+    void constantsGrowSensiblyUpToFifty() {
+        for (int n = 3; n <= 50; n++) {
+            assertThat(d2(n)).isGreaterThan(d2(n - 1));
+            // d3 rises from n = 2 to n = 3, then falls
+            assertThat(d3(n)).isPositive();
+            if (n >= 4) {
+                assertThat(d3(n)).isLessThan(d3(n - 1));
+            }
+            assertThat(c4(n)).isGreaterThan(c4(n - 1)).isLessThan(1);
+        }
+        assertThat(d2(50)).isCloseTo(4.498, within(5e-4));
+    }
+
+    @Test
+    void refusesSizesBelowTwo() {
+        assertThatThrownBy(() -> d2(1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2");
+    }
+}
