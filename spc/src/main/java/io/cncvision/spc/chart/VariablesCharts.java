@@ -1,0 +1,172 @@
+package io.cncvision.spc.chart;
+
+import static io.cncvision.spc.constants.ControlChartConstants.a2;
+import static io.cncvision.spc.constants.ControlChartConstants.a3;
+import static io.cncvision.spc.constants.ControlChartConstants.b3;
+import static io.cncvision.spc.constants.ControlChartConstants.b4;
+import static io.cncvision.spc.constants.ControlChartConstants.c4;
+import static io.cncvision.spc.constants.ControlChartConstants.d2;
+import static io.cncvision.spc.constants.ControlChartConstants.rangeLowerFactor;
+import static io.cncvision.spc.constants.ControlChartConstants.rangeUpperFactor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Shewhart charts of measurements (Montgomery, Introduction to Statistical Quality Control, ch. 6):
+ * X-bar with R, X-bar with S, and individuals with moving range. X-bar charts need subgroups of equal
+ * size, at least 2; unequal sizes are refused naming the subgroup, rather than given per-point limits.
+ */
+public final class VariablesCharts {
+
+    private VariablesCharts() {
+    }
+
+    /** X-bar and R chart, limits from all subgroups. */
+    public static ChartResult xbarR(List<Subgroup> subgroups) {
+        return xbarR(subgroups, subgroups == null ? 0 : subgroups.size());
+    }
+
+    /** X-bar and R chart: X-bar-bar +- A2 R-bar; R chart D3 R-bar .. D4 R-bar; sigma = R-bar/d2. */
+    public static ChartResult xbarR(List<Subgroup> subgroups, int phase1) {
+        int n = requireSubgroups(subgroups, phase1, "xbar-r");
+        double grandMean = 0;
+        double meanRange = 0;
+        for (Subgroup subgroup : subgroups.subList(0, phase1)) {
+            grandMean += subgroup.mean();
+            meanRange += subgroup.range();
+        }
+        grandMean /= phase1;
+        meanRange /= phase1;
+        double halfWidth = a2(n) * meanRange;
+        List<ChartPoint> ranges = new ArrayList<>();
+        double rLcl = rangeLowerFactor(n) * meanRange;
+        double rUcl = rangeUpperFactor(n) * meanRange;
+        for (Subgroup subgroup : subgroups) {
+            ranges.add(new ChartPoint(subgroup.label(), subgroup.range(), meanRange, rLcl, rUcl));
+        }
+        return new ChartResult("xbar-r", subgroups.size(), phase1, grandMean, grandMean - halfWidth,
+                grandMean + halfWidth, meanRange / d2(n), new SecondaryChart("r", meanRange, rLcl, rUcl, ranges),
+                means(subgroups, grandMean, grandMean - halfWidth, grandMean + halfWidth));
+    }
+
+    /** X-bar and S chart, limits from all subgroups. */
+    public static ChartResult xbarS(List<Subgroup> subgroups) {
+        return xbarS(subgroups, subgroups == null ? 0 : subgroups.size());
+    }
+
+    /** X-bar and S chart: X-bar-bar +- A3 S-bar; S chart B3 S-bar .. B4 S-bar; sigma = S-bar/c4. */
+    public static ChartResult xbarS(List<Subgroup> subgroups, int phase1) {
+        int n = requireSubgroups(subgroups, phase1, "xbar-s");
+        double grandMean = 0;
+        double meanSd = 0;
+        for (Subgroup subgroup : subgroups.subList(0, phase1)) {
+            grandMean += subgroup.mean();
+            meanSd += subgroup.standardDeviation();
+        }
+        grandMean /= phase1;
+        meanSd /= phase1;
+        double halfWidth = a3(n) * meanSd;
+        double sLcl = b3(n) * meanSd;
+        double sUcl = b4(n) * meanSd;
+        List<ChartPoint> sds = new ArrayList<>();
+        for (Subgroup subgroup : subgroups) {
+            sds.add(new ChartPoint(subgroup.label(), subgroup.standardDeviation(), meanSd, sLcl, sUcl));
+        }
+        return new ChartResult("xbar-s", subgroups.size(), phase1, grandMean, grandMean - halfWidth,
+                grandMean + halfWidth, meanSd / c4(n), new SecondaryChart("s", meanSd, sLcl, sUcl, sds),
+                means(subgroups, grandMean, grandMean - halfWidth, grandMean + halfWidth));
+    }
+
+    /** Individuals and moving range chart of a plain series, labelled 1, 2, ...; limits from all values. */
+    public static ChartResult individuals(double[] values) {
+        return individuals(values, values == null ? 0 : values.length);
+    }
+
+    /** Individuals and moving range chart of a plain series, labelled 1, 2, .... */
+    public static ChartResult individuals(double[] values, int phase1) {
+        if (values == null) {
+            throw new IllegalArgumentException("imr chart needs values");
+        }
+        List<Subgroup> subgroups = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            subgroups.add(Subgroup.of(String.valueOf(i + 1), values[i]));
+        }
+        return individuals(subgroups, phase1);
+    }
+
+    /**
+     * Individuals and moving range chart; each subgroup must hold exactly one value. Moving ranges
+     * are of span 2; sigma = MR-bar/d2(2), limits X-bar +- 3 sigma, MR chart 0 .. D4(2) MR-bar. Both
+     * are from the first phase1 values (so phase1 - 1 moving ranges; phase1 >= 2). The MR chart has
+     * no point for the first value.
+     */
+    public static ChartResult individuals(List<Subgroup> subgroups, int phase1) {
+        Phase1.check(subgroups, phase1, 2, "imr");
+        for (Subgroup subgroup : subgroups) {
+            if (subgroup.size() != 1) {
+                throw new IllegalArgumentException("imr chart plots single values: subgroup " + subgroup.label()
+                        + " has " + subgroup.size());
+            }
+        }
+        double mean = 0;
+        for (Subgroup subgroup : subgroups.subList(0, phase1)) {
+            mean += subgroup.mean();
+        }
+        mean /= phase1;
+        double meanMovingRange = meanMovingRange(subgroups, phase1);
+        double sigma = meanMovingRange / d2(2);
+        double mrLcl = rangeLowerFactor(2) * meanMovingRange;
+        double mrUcl = rangeUpperFactor(2) * meanMovingRange;
+        List<ChartPoint> movingRanges = new ArrayList<>();
+        for (int i = 1; i < subgroups.size(); i++) {
+            double movingRange = Math.abs(subgroups.get(i).mean() - subgroups.get(i - 1).mean());
+            movingRanges.add(new ChartPoint(subgroups.get(i).label(), movingRange, meanMovingRange, mrLcl, mrUcl));
+        }
+        return new ChartResult("imr", subgroups.size(), phase1, mean, mean - 3 * sigma, mean + 3 * sigma, sigma,
+                new SecondaryChart("mr", meanMovingRange, mrLcl, mrUcl, movingRanges),
+                means(subgroups, mean, mean - 3 * sigma, mean + 3 * sigma));
+    }
+
+    /**
+     * The within-subgroup estimate of the process sigma from the first phase1 subgroups, as EWMA and
+     * CUSUM use it: MR-bar/d2(2) for single values, R-bar/d2(n) for subgroups of equal size n.
+     */
+    static double withinSigma(List<Subgroup> subgroups, int phase1, String chart) {
+        int n = Phase1.equalSize(subgroups, chart);
+        if (n == 1) {
+            return meanMovingRange(subgroups, phase1) / d2(2);
+        }
+        double meanRange = 0;
+        for (Subgroup subgroup : subgroups.subList(0, phase1)) {
+            meanRange += subgroup.range();
+        }
+        return meanRange / phase1 / d2(n);
+    }
+
+    private static double meanMovingRange(List<Subgroup> subgroups, int phase1) {
+        double sum = 0;
+        for (int i = 1; i < phase1; i++) {
+            sum += Math.abs(subgroups.get(i).mean() - subgroups.get(i - 1).mean());
+        }
+        return sum / (phase1 - 1);
+    }
+
+    private static int requireSubgroups(List<Subgroup> subgroups, int phase1, String chart) {
+        Phase1.check(subgroups, phase1, 1, chart);
+        int n = Phase1.equalSize(subgroups, chart);
+        if (n < 2) {
+            throw new IllegalArgumentException(chart + " chart needs subgroups of at least 2 values: subgroup "
+                    + subgroups.get(0).label() + " has 1; use imr for single values");
+        }
+        return n;
+    }
+
+    private static List<ChartPoint> means(List<Subgroup> subgroups, double center, double lcl, double ucl) {
+        List<ChartPoint> points = new ArrayList<>();
+        for (Subgroup subgroup : subgroups) {
+            points.add(new ChartPoint(subgroup.label(), subgroup.mean(), center, lcl, ucl));
+        }
+        return points;
+    }
+}
