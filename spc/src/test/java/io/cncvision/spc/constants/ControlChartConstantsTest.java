@@ -14,6 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ControlChartConstantsTest {
 
@@ -71,6 +73,20 @@ class ControlChartConstantsTest {
         assertThat(b4(5)).isCloseTo(2.089, within(5e-4));
         assertThat(b3(10)).isCloseTo(0.284, within(5e-4));
         assertThat(b4(25)).isCloseTo(1.435, within(5e-4));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "2, 1.128379167095512, 0.852502466427422",
+        "3, 1.692568750643268, 0.888368004045206",
+        "7, 2.704356751213808, 0.833205335622297",
+        "15, 3.471826889882075, 0.756211429727949",
+        "25, 3.930629219507112, 0.708440765888684",
+        "50, 4.498147258779701, 0.652142588429968"})
+    void d2AndD3AgreeWithAnIndependentQuadratureOfTheRangeDensity(int n, double expectedD2, double expectedD3) {
+        // reference: scipy quad of 1 - Q^n - (1-Q)^n for d2 and of w^2 times the density of the range for d3
+        assertThat(d2(n)).isCloseTo(expectedD2, within(1e-10 * expectedD2));
+        assertThat(d3(n)).isCloseTo(expectedD3, within(1e-9 * expectedD3));
     }
 
     @Test
