@@ -50,7 +50,8 @@ class VariablesChartsTest {
         assertThat(chart.secondary().chart()).isEqualTo("r");
         assertThat(chart.secondary().center()).isCloseTo(0.02276, printed(5));
         assertThat(chart.secondary().lcl()).isZero();
-        // exactly 0.0481260005 with d3(5) = 0.8640819411; the printed 0.048125 carries d3(5) = 0.864060
+        // exactly 0.0481260005; the printed 0.048125 is qcc's, whose tables hold d2(5) = 2.326 and
+        // d3(5) = 0.8640855 (R-bar (1 + 3 d3/d2) = 0.0481253)
         assertThat(chart.secondary().ucl()).isCloseTo(0.048125, within(1.1e-6));
         assertThat(chart.points()).hasSize(40);
         assertThat(chart.secondary().points()).hasSize(40);
