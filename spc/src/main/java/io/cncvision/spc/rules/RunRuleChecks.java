@@ -1,5 +1,7 @@
 package io.cncvision.spc.rules;
 
+import java.util.Arrays;
+
 /**
  * The pattern each rule looks for, judged at one point: shared by the batch evaluator and the
  * incremental window so that both give the same signals.
@@ -16,12 +18,8 @@ final class RunRuleChecks {
      */
     static int[] match(RunRule rule, double[] values, double[] z, int end) {
         int start = end - rule.windowLength() + 1;
-        if (start < 0) {
-            // k points beyond a zone already make "k out of m" at the start of a series
-            if (rule != RunRule.NELSON_5 && rule != RunRule.NELSON_6 && rule != RunRule.WE_2 && rule != RunRule.WE_3) {
-                return null;
-            }
-            start = 0;
+        if (start < 0 && !countsPointsBeyond(rule)) {
+            return null;
         }
         return switch (rule) {
             // Nelson 1, Western Electric 1: one point beyond 3σ
@@ -33,14 +31,19 @@ final class RunRuleChecks {
             // Nelson 4: fourteen points in a row alternating up and down
             case NELSON_4 -> alternating(values, start, end) ? window(start, end) : null;
             // Nelson 5, Western Electric 2: two out of three beyond 2σ on the same side
-            case NELSON_5, WE_2 -> kBeyond(z, start, end, 2, 2);
+            case NELSON_5, WE_2 -> kBeyond(z, Math.max(0, start), end, 2, 2);
             // Nelson 6, Western Electric 3: four out of five beyond 1σ on the same side
-            case NELSON_6, WE_3 -> kBeyond(z, start, end, 4, 1);
+            case NELSON_6, WE_3 -> kBeyond(z, Math.max(0, start), end, 4, 1);
             // Nelson 7: fifteen points in a row within 1σ, either side
             case NELSON_7 -> allWithinOneSigma(z, start, end, true) ? window(start, end) : null;
             // Nelson 8: eight points in a row beyond 1σ, either side
             case NELSON_8 -> allWithinOneSigma(z, start, end, false) ? window(start, end) : null;
         };
+    }
+
+    /** The "k out of m" rules, which k points already satisfy at the start of a series. */
+    private static boolean countsPointsBeyond(RunRule rule) {
+        return rule == RunRule.NELSON_5 || rule == RunRule.NELSON_6 || rule == RunRule.WE_2 || rule == RunRule.WE_3;
     }
 
     private static int[] window(int start, int end) {
@@ -96,7 +99,7 @@ final class RunRuleChecks {
                 qualifying[count++] = i;
             }
         }
-        return count >= k ? java.util.Arrays.copyOf(qualifying, count) : null;
+        return count >= k ? Arrays.copyOf(qualifying, count) : null;
     }
 
     private static boolean allWithinOneSigma(double[] z, int start, int end, boolean within) {

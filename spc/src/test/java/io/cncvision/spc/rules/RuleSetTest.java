@@ -35,4 +35,10 @@ class RuleSetTest {
         assertThat(RunRule.values()).allMatch(r -> r.windowLength() <= RunRule.LONGEST_WINDOW);
         assertThat(RunRule.NELSON_7.windowLength()).isEqualTo(RunRule.LONGEST_WINDOW);
     }
+
+    @Test
+    void eachRuleDescriptionNamesWhereItIsDefined() {
+        assertThat(RunRule.NELSON_3.description()).startsWith("Nelson test 3: six points");
+        assertThat(RunRule.WE_4.description()).startsWith("Western Electric rule 4: eight points");
+    }
 }

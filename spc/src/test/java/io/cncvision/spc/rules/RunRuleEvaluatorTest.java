@@ -98,6 +98,14 @@ class RunRuleEvaluatorTest {
     }
 
     @Test
+    void kOutOfMRulesNeedOnlyKPointsAtTheStartOfASeries() {
+        assertThat(signalsOf(RunRule.NELSON_6, -1.5, -1.5, -1.5, -1.5))
+                .containsExactly(new Signal(RunRule.NELSON_6, new int[] {0, 1, 2, 3}, 3));
+        assertThat(signalsOf(RunRule.WE_2, 2.5, 2.5))
+                .containsExactly(new Signal(RunRule.WE_2, new int[] {0, 1}, 1));
+    }
+
+    @Test
     void nelson7FiresOnFifteenPointsWithinOneSigmaBoundaryIncluded() {
         double[] within = concat(repeat(3, 0.5, 0.5, -1.0, -0.5), new double[] {0.0, 1.0, 0.2});
         assertThat(signalsOf(RunRule.NELSON_7, within)).containsExactly(signal(RunRule.NELSON_7, 0, 14));
