@@ -28,7 +28,7 @@ class BoxCoxTest {
             x[i] = 10 + 2 * random.nextGaussian();
         }
 
-        assertThat(BoxCox.lambda(x)).isCloseTo(1, within(0.3));
+        assertThat(BoxCox.lambda(x)).isCloseTo(1, within(0.15));
     }
 
     @Test

@@ -134,6 +134,32 @@ class CapabilityTest {
     }
 
     @Test
+    void bimodalPositiveDataFallBackToPercentileBecauseBoxCoxCannotMakeThemNormal() {
+        double[] x = new double[200];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i < 100 ? 5 : 15) + 0.5 * Distributions.normalQuantile((i % 100 + 0.5) / 100);
+        }
+
+        CapabilityResult result = Capability.of(x, 1.0, SpecLimits.between(1, 20));
+
+        assertThat(result.normality().rejected()).isTrue();
+        assertThat(result.method()).isEqualTo(CapabilityResult.PERCENTILE);
+    }
+
+    @Test
+    void skewedPositiveDataFallBackToPercentileWhenALimitIsNotPositive() {
+        double[] x = new double[200];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Distributions.chiSquareQuantile((i + 0.5) / x.length, 4) / 2;
+        }
+
+        CapabilityResult result = Capability.of(x, 1.0, SpecLimits.between(0, 12.0));
+
+        assertThat(result.method()).isEqualTo(CapabilityResult.PERCENTILE);
+        assertThat(result.nonNormal().boxCoxLambda()).isNull();
+    }
+
+    @Test
     void percentileMethodServesOneSidedSpecifications() {
         double[] x = new double[200];
         for (int i = 0; i < x.length; i++) {
