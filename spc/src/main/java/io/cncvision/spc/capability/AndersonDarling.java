@@ -1,5 +1,6 @@
 package io.cncvision.spc.capability;
 
+import io.cncvision.spc.distribution.Distributions;
 import java.util.Arrays;
 
 /** The Anderson-Darling normality test, case 3 of Stephens (both parameters estimated). */

@@ -1,5 +1,6 @@
 package io.cncvision.spc.constants;
 
+import io.cncvision.spc.distribution.Distributions;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -39,7 +40,7 @@ public final class ControlChartConstants {
     public static double c4(int n) {
         requireSize(n);
         return C4.computeIfAbsent(n, k -> Math.sqrt(2.0 / (k - 1))
-                * Math.exp(LogGamma.of(k / 2.0) - LogGamma.of((k - 1) / 2.0)));
+                * Math.exp(Distributions.logGamma(k / 2.0) - Distributions.logGamma((k - 1) / 2.0)));
     }
 
     /** A2 = 3 / (d2 sqrt n): X-bar limits from the mean range. */
@@ -86,7 +87,7 @@ public final class ControlChartConstants {
      */
     private static double computeD2(int n) {
         return 2 * RULE.integrate(x -> {
-            double q = StandardNormal.upperTail(x);
+            double q = Distributions.normalUpperTail(x);
             return -Math.expm1(n * Math.log1p(-q)) - Math.pow(q, n);
         }, 0, HALF_RANGE, PANEL);
     }
@@ -97,8 +98,8 @@ public final class ControlChartConstants {
      */
     private static double computeD3(int n) {
         double secondMoment = 2 * RULE.integrate(w -> RULE.integrate(x -> {
-            double lower = StandardNormal.cdf(x);
-            double upper = StandardNormal.cdf(x + w);
+            double lower = Distributions.normalCdf(x);
+            double upper = Distributions.normalCdf(x + w);
             return 1 - Math.pow(upper, n) - Math.pow(1 - lower, n) + Math.pow(upper - lower, n);
         }, -HALF_RANGE - w / 2, HALF_RANGE - w / 2, 1.0), 0, 2 * HALF_RANGE, 1.0);
         double d2 = d2(n);

@@ -1,5 +1,5 @@
 /**
  * Control chart constants (d2, d3, c4 and the factors built on them) computed for any subgroup size,
- * with the standard normal distribution and log-gamma they rest on.
+ * from the standard normal distribution and log-gamma in {@link io.cncvision.spc.distribution}.
  */
 package io.cncvision.spc.constants;

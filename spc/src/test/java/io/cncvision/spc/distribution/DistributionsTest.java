@@ -1,4 +1,4 @@
-package io.cncvision.spc.capability;
+package io.cncvision.spc.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +15,55 @@ class DistributionsTest {
         assertThat(Distributions.logGamma(10)).isCloseTo(Math.log(362880), within(1e-13));
         assertThat(Distributions.logGamma(0.5)).isCloseTo(0.5 * Math.log(Math.PI), within(1e-14));
         assertThat(Distributions.logGamma(1)).isCloseTo(0, within(1e-14));
+    }
+
+    @Test
+    void normalTailsMatchReferenceValues() {
+        assertThat(Distributions.normalCdf(1)).isCloseTo(0.8413447460685429, within(1e-15));
+        assertThat(Distributions.normalUpperTail(3)).isCloseTo(1.3498980316300946e-3, within(1e-16));
+        assertThat(Distributions.normalUpperTail(5) / 2.866515718791939e-7).isCloseTo(1, within(1e-13));
+        // no step in the tail around x = 3 (where the constants' own implementation used to switch)
+        assertThat(Distributions.normalUpperTail(2.9999999) - Distributions.normalUpperTail(3.0000001))
+                .isCloseTo(2e-7 * Distributions.normalDensity(3), within(1e-16));
+        assertThat(Distributions.normalCdf(-2)).isCloseTo(0.022750131948179209, within(1e-16));
+    }
+
+    @Test
+    void logGammaMatchesFactorialsAndHalfIntegers() {
+        assertThat(Distributions.logGamma(0.5)).isCloseTo(Math.log(Math.sqrt(Math.PI)), within(1e-14));
+        assertThat(Distributions.logGamma(11)).isCloseTo(Math.log(3628800), within(1e-12));
+        for (double x = 0.25; x < 30; x += 0.5) {
+            assertThat(Distributions.logGamma(x + 1)).isCloseTo(Distributions.logGamma(x) + Math.log(x), within(1e-12));
+        }
+    }
+
+    @Test
+    void logGammaIsAccurateNearZeroAndNearTheLargestFactorial() {
+        // mpmath at 40 digits
+        assertThat(Distributions.logGamma(1e-3)).isCloseTo(6.907178885383853, within(1e-15));
+        assertThat(Distributions.logGamma(171.5)).isCloseTo(709.1431630309282, within(2e-14));
+    }
+
+    @Test
+    void normalTailsKeepTheirRelativePrecision() {
+        // mpmath at 40 digits; the lower tail is computed directly, never as 1 - Φ
+        assertThat(Distributions.normalCdf(1.96)).isCloseTo(0.9750021048517795, within(1e-16));
+        assertThat(Distributions.normalCdf(-8) / 6.220960574271784e-16).isCloseTo(1, within(1e-15));
+        assertThat(Distributions.normalUpperTail(8) / 6.220960574271784e-16).isCloseTo(1, within(1e-15));
+        assertThat(Distributions.normalCdf(-30) / 4.906713927148187e-198).isCloseTo(1, within(1e-13));
+        // the series (below x = √3 for a = 1/2) and the continued fraction meet without a step
+        double root3 = Math.sqrt(3);
+        assertThat(Distributions.normalUpperTail(root3 - 1e-7) - Distributions.normalUpperTail(root3 + 1e-7))
+                .isCloseTo(2e-7 * Distributions.normalDensity(root3), within(1e-15));
+    }
+
+    @Test
+    void normalTailsAreExactAtTheEnds() {
+        assertThat(Distributions.normalCdf(Double.NEGATIVE_INFINITY)).isZero();
+        assertThat(Distributions.normalCdf(Double.POSITIVE_INFINITY)).isEqualTo(1);
+        assertThat(Distributions.normalUpperTail(41)).isZero();
+        assertThat(Distributions.normalUpperTail(-41)).isEqualTo(1);
+        assertThat(Distributions.normalCdf(Double.NaN)).isNaN();
     }
 
     @Test
@@ -91,6 +140,14 @@ class DistributionsTest {
                 double x = Distributions.chiSquareQuantile(p, dof);
                 assertThat(Distributions.regularizedGammaP(dof / 2, x / 2)).isCloseTo(p, within(1e-12));
             }
+        }
+    }
+
+    @Test
+    void logGammaRefusesArgumentsThatAreNotFiniteAndPositive() {
+        for (double x : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertThatThrownBy(() -> Distributions.logGamma(x))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite x > 0");
         }
     }
 

@@ -1,8 +1,9 @@
-package io.cncvision.spc.capability;
+package io.cncvision.spc.distribution;
 
 /**
- * The normal and chi-square distributions capability needs, computed in double precision from the
- * regularized incomplete gamma function (no approximation coarser than about 1e-14).
+ * The standard normal and chi-square distributions, log-gamma and the regularized incomplete gamma
+ * function, in double precision (no approximation coarser than about 1e-14). The one home for them:
+ * control chart constants and capability both use these.
  */
 public final class Distributions {
 
@@ -33,10 +34,10 @@ public final class Distributions {
     private Distributions() {
     }
 
-    /** ln Γ(x) for x > 0. */
+    /** ln Γ(x) for finite x > 0. */
     public static double logGamma(double x) {
-        if (!(x > 0)) {
-            throw new IllegalArgumentException("logGamma needs x > 0, got " + x);
+        if (!(x > 0) || Double.isInfinite(x)) {
+            throw new IllegalArgumentException("logGamma needs a finite x > 0, got " + x);
         }
         double y = x;
         double tmp = x + 5.24218750000000000;
@@ -66,13 +67,30 @@ public final class Distributions {
         return x < a + 1 ? 1 - gammaSeries(a, x) : gammaContinuedFraction(a, x);
     }
 
-    /** Standard normal cumulative distribution Φ(x), via erf(t) = P(1/2, t²). */
+    /** Standard normal density φ(x). */
+    public static double normalDensity(double x) {
+        return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+    }
+
+    /** Standard normal cumulative distribution Φ(x) = P(Z ≤ x). */
     public static double normalCdf(double x) {
+        return normalUpperTail(-x);
+    }
+
+    /**
+     * The standard normal upper tail Q(x) = P(Z > x) = 1 - Φ(x), via erfc(t) = Q(1/2, t²) so that the
+     * tail keeps its relative precision instead of cancelling in 1 - Φ(x).
+     */
+    public static double normalUpperTail(double x) {
         if (Double.isNaN(x)) {
             return Double.NaN;
         }
+        if (Math.abs(x) > 40) {
+            // Q(40) is below the smallest double; this also keeps x * x / 2 from overflowing.
+            return x > 0 ? 0 : 1;
+        }
         double tail = 0.5 * regularizedGammaQ(0.5, x * x / 2);
-        return x < 0 ? tail : 1 - tail;
+        return x > 0 ? tail : 1 - tail;
     }
 
     /** The standard normal quantile z with Φ(z) = p, for 0 < p < 1. */
