@@ -17,7 +17,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * Modules that have no classes yet must not fail the build, hence the optional layers and
  * {@code allowEmptyShould(true)}.
  */
-@AnalyzeClasses(packages = "io.cncvision", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.cncvision",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
 class ArchitectureTest {
 
     private static final String API = "io.cncvision.api..";
@@ -98,4 +99,12 @@ class ArchitectureTest {
             .that().resideInAPackage(SPC)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", SPC)
             .allowEmptyShould(true);
+
+    /** Test fixtures other modules publish as test-jars (shared data readers) are tests too. */
+    static final class DoNotIncludeTestJars implements ImportOption {
+        @Override
+        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+            return !location.contains("-tests.jar");
+        }
+    }
 }
