@@ -1,0 +1,31 @@
+package io.cncvision.query.web;
+
+import io.cncvision.api.spc.FindSpcChart;
+import io.cncvision.api.spc.SpcChartView;
+import io.cncvision.api.value.CharacteristicId;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reads control charts: {@code /api/v1/spc/{characteristicId}/chart?from=&to=} (subgroup numbers). */
+@RestController
+@RequestMapping("/api/v1/spc")
+public class SpcController {
+
+    private final QueryGateway queries;
+
+    public SpcController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/{characteristicId}/chart")
+    public SpcChartView chart(@PathVariable String characteristicId, @RequestParam(required = false) Long from,
+                              @RequestParam(required = false) Long to) {
+        return QueryAnswers.await(queries.query(new FindSpcChart(CharacteristicId.of(characteristicId), from, to),
+                ResponseTypes.instanceOf(SpcChartView.class)));
+    }
+}

@@ -1,0 +1,92 @@
+package io.cncvision.query.spc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cncvision.api.characteristic.CharacteristicDefined;
+import io.cncvision.api.characteristic.SubgroupCompleted;
+import io.cncvision.api.spc.FindSpcChart;
+import io.cncvision.api.spc.SpcChartView;
+import io.cncvision.api.value.CharacteristicId;
+import io.cncvision.api.value.ChartType;
+import io.cncvision.api.value.Specification;
+import io.cncvision.projection.characteristic.CharacteristicProjection;
+import io.cncvision.projection.spc.SpcChartProjection;
+import io.cncvision.query.NotFoundException;
+import io.cncvision.query.QueryDatabase;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+class SpcChartQueriesTest {
+
+    private static final CharacteristicId BORE = CharacteristicId.of("pn1234-bore");
+    private static final Instant T1 = Instant.parse("2026-11-25T09:00:00Z");
+
+    private SpcChartProjection projection;
+    private SpcChartQueries queries;
+
+    @BeforeEach
+    void emptyReadModel() {
+        NamedParameterJdbcTemplate jdbc = QueryDatabase.cleared().jdbc();
+        new CharacteristicProjection(jdbc).on(new CharacteristicDefined(BORE, "PN-1234", "Bore", new Specification("mm",
+                12.0, 11.98, 12.02), 3, ChartType.XBAR_R), 0);
+        projection = new SpcChartProjection(jdbc);
+        queries = new SpcChartQueries(jdbc);
+    }
+
+    @Test
+    void pointsComeInSubgroupOrderWithTheirValues() {
+        projection.on(subgroup(2, 12.01, 12.02, 12.00));
+        projection.on(subgroup(1, 12.00, 11.99, 12.01));
+
+        SpcChartView chart = queries.handle(new FindSpcChart(BORE, null, null));
+
+        assertThat(chart.chart()).isEqualTo("xbar-r");
+        assertThat(chart.unit()).isEqualTo("mm");
+        assertThat(chart.subgroupSize()).isEqualTo(3);
+        assertThat(chart.points()).extracting(SpcChartView.Point::subgroup).containsExactly(1L, 2L);
+        assertThat(chart.points().get(1).values()).containsExactly(12.01, 12.02, 12.00);
+        assertThat(chart.points().get(1).observedAt()).isEqualTo(T1.plusSeconds(2));
+    }
+
+    @Test
+    void aRedeliveredSubgroupIsStoredOnce() {
+        projection.on(subgroup(1, 12.00, 11.99, 12.01));
+        projection.on(subgroup(1, 12.00, 11.99, 12.01));
+
+        assertThat(queries.handle(new FindSpcChart(BORE, null, null)).points()).hasSize(1);
+    }
+
+    @Test
+    void fromAndToSelectSubgroups() {
+        for (int i = 1; i <= 5; i++) {
+            projection.on(subgroup(i, 12.0, 12.0, 12.0));
+        }
+
+        assertThat(queries.handle(new FindSpcChart(BORE, 2L, 4L)).points())
+                .extracting(SpcChartView.Point::subgroup).containsExactly(2L, 3L, 4L);
+        assertThat(queries.handle(new FindSpcChart(BORE, 5L, null)).points()).hasSize(1);
+    }
+
+    @Test
+    void anUnknownCharacteristicIsNotFound() {
+        assertThatThrownBy(() -> queries.handle(new FindSpcChart(CharacteristicId.of("nope"), null, null)))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("nope");
+    }
+
+    @Test
+    void refusesFromAfterTo() {
+        assertThatThrownBy(() -> new FindSpcChart(BORE, 5L, 2L)).hasMessageContaining("from (5)");
+    }
+
+    private static SubgroupCompleted subgroup(long number, double... values) {
+        double mean = (values[0] + values[1] + values[2]) / 3;
+        double range = Math.max(values[0], Math.max(values[1], values[2]))
+                - Math.min(values[0], Math.min(values[1], values[2]));
+        return new SubgroupCompleted(BORE, number, List.of(values[0], values[1], values[2]), mean, range, 0.01,
+                T1.plusSeconds(number));
+    }
+}
