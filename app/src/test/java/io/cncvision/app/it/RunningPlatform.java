@@ -124,6 +124,17 @@ final class RunningPlatform implements AutoCloseable {
         return events;
     }
 
+    /** Opens a server-sent event stream; each line it sends goes to {@code lines} until the stream ends. */
+    java.util.concurrent.CompletableFuture<Void> stream(String path, String token,
+                                                        java.util.function.Consumer<String> lines) {
+        HttpRequest request = HttpRequest.newBuilder(uri(path))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + token)
+                .GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().forEach(lines));
+    }
+
     private HttpRequest.Builder request(String path, String token, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json, application/problem+json");

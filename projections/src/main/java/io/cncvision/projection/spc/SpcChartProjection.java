@@ -1,11 +1,14 @@
 package io.cncvision.projection.spc;
 
 import io.cncvision.api.characteristic.SubgroupCompleted;
+import io.cncvision.api.spc.FindSpcChart;
+import io.cncvision.api.spc.SpcChartView;
 import io.cncvision.projection.ReadModelWriter;
 import io.cncvision.projection.SqlTime;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,10 +20,12 @@ public class SpcChartProjection {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ReadModelWriter writer;
+    private final QueryUpdateEmitter updates;
 
-    public SpcChartProjection(NamedParameterJdbcTemplate jdbc) {
+    public SpcChartProjection(NamedParameterJdbcTemplate jdbc, QueryUpdateEmitter updates) {
         this.jdbc = jdbc;
         this.writer = new ReadModelWriter(jdbc);
+        this.updates = updates;
     }
 
     @EventHandler
@@ -37,6 +42,10 @@ public class SpcChartProjection {
                 .addValue("standardDeviation", event.standardDeviation())
                 .addValue("values", event.values().toArray(Double[]::new))
                 .addValue("observedAt", SqlTime.of(event.observedAt())));
+        // Live subscribers hear of the point once the batch that stores it has committed.
+        updates.emit(FindSpcChart.class, query -> query.characteristicId().equals(event.characteristicId()),
+                new SpcChartView.Point(event.subgroup(), event.mean(), event.range(), event.standardDeviation(),
+                        event.values(), event.observedAt()));
     }
 
     @ResetHandler

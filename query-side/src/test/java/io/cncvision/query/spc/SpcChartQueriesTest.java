@@ -16,6 +16,7 @@ import io.cncvision.query.NotFoundException;
 import io.cncvision.query.QueryDatabase;
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -33,7 +34,7 @@ class SpcChartQueriesTest {
         NamedParameterJdbcTemplate jdbc = QueryDatabase.cleared().jdbc();
         new CharacteristicProjection(jdbc).on(new CharacteristicDefined(BORE, "PN-1234", "Bore", new Specification("mm",
                 12.0, 11.98, 12.02), 3, ChartType.XBAR_R), 0);
-        projection = new SpcChartProjection(jdbc);
+        projection = new SpcChartProjection(jdbc, SimpleQueryUpdateEmitter.builder().build());
         queries = new SpcChartQueries(jdbc);
     }
 

@@ -1,0 +1,48 @@
+package io.cncvision.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cncvision.app.security.Role;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The control chart of a characteristic, read back and followed live while measurements arrive. */
+class SpcLiveTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void newSubgroupsReachTheChartAndItsLiveStream() {
+        try (RunningPlatform platform = RunningPlatform.start(dataDir)) {
+            String engineer = platform.token("erin", Role.QUALITY_ENGINEER);
+            assertThat(platform.post("/api/v1/characteristics", engineer, """
+                    {"characteristicId": "live-bore", "partNumber": "PN-1", "name": "Bore", "unit": "mm",
+                     "nominal": 12.0, "lsl": 11.98, "usl": 12.02, "subgroupSize": 2, "chart": "xbar-r"}
+                    """).statusCode()).isEqualTo(201);
+            List<String> lines = new CopyOnWriteArrayList<>();
+            CompletableFuture<Void> stream = platform.stream("/api/v1/spc/live-bore/stream", engineer, lines::add);
+            await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:chart"));
+
+            for (String value : List.of("12.001", "12.003", "11.999", "12.000")) {
+                assertThat(platform.post("/api/v1/characteristics/live-bore/measurements", engineer,
+                        "{\"value\": " + value + ", \"gaugeId\": \"cam-1\"}").statusCode()).isEqualTo(200);
+            }
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> lines.stream().filter("event:point"::equals).count() == 2);
+            assertThat(lines.stream().filter(l -> l.startsWith("data:{\"subgroup\":2,")).findFirst()).isPresent();
+            JsonNode chart = platform.getJson("/api/v1/spc/live-bore/chart?from=2", engineer);
+            assertThat(chart.get("points")).hasSize(1);
+            assertThat(chart.at("/points/0/values").toString()).isEqualTo("[11.999,12.0]");
+            stream.cancel(true);
+        }
+    }
+}
