@@ -6,10 +6,12 @@ import java.util.List;
 import org.axonframework.serialization.Revision;
 
 /**
- * Run rule {@code rule} (e.g. {@code NELSON_1}, {@code WE_2}) fired at {@code subgroup}, judged
- * against the control limits in force; {@code subgroups} are the subgroup numbers, ascending, whose
- * points make the pattern, the last being {@code subgroup}. {@code value} is the plotted statistic
- * at {@code subgroup} (its mean, or the individual value).
+ * Rule {@code rule} fired at {@code subgroup}, judged against the control limits in force;
+ * {@code subgroups} are the subgroup numbers, ascending, whose points make the pattern, the last
+ * being {@code subgroup}. A run rule ({@code NELSON_1}..{@code NELSON_8}, {@code WE_1}..{@code WE_4})
+ * judges the plotted mean (or individual value), and {@code value}, {@code center}, {@code lcl},
+ * {@code ucl} are that chart's; {@code R_1}, {@code S_1} or {@code MR_1} is a point of the secondary
+ * chart (range, standard deviation, moving range) beyond its limits, and the figures are its.
  */
 @Revision("1")
 public record OutOfControlSignalled(CharacteristicId characteristicId, long subgroup, String rule,

@@ -21,12 +21,14 @@ import io.cncvision.command.RecentMessageIds;
 import io.cncvision.spc.rules.RuleSet;
 import io.cncvision.spc.rules.RunRuleWindow;
 import io.cncvision.spc.rules.Signal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -139,19 +141,44 @@ public class Characteristic {
         }
         if (subgroupValues.size() == subgroupSize) {
             SubgroupStatistics statistics = SubgroupStatistics.of(subgroupValues);
-            // Judged on a copy: the window itself moves when SubgroupCompleted is applied.
-            List<Signal> signals = limits == null ? List.of() : judged.copy().add(statistics.mean(), limits.center(),
-                    plottedSigma());
+            List<OutOfControlSignalled> signals = limits == null ? List.of()
+                    : judge(subgroup, statistics, command.observedAt());
             apply(new SubgroupCompleted(characteristicId, subgroup, List.copyOf(subgroupValues), statistics.mean(),
                     statistics.range(), statistics.standardDeviation(), command.observedAt()));
-            for (Signal signal : signals) {
-                List<Long> pattern = Arrays.stream(signal.points()).mapToObj(point -> firstJudgedSubgroup + point)
-                        .toList();
-                apply(new OutOfControlSignalled(characteristicId, subgroup, signal.rule().name(), pattern,
-                        statistics.mean(), limits.center(), limits.lcl(), limits.ucl(), command.observedAt()));
-            }
+            signals.forEach(AggregateLifecycle::apply);
         }
         return CommandOutcome.RECORDED;
+    }
+
+    /**
+     * The signals a completed subgroup raises against the limits in force: each run rule that fires
+     * at its mean (judged on a copy of the window, which moves when SubgroupCompleted is applied),
+     * then a point of the secondary chart beyond its limits, named for that chart: {@code R_1},
+     * {@code S_1} or {@code MR_1} (an LCL of 0 cannot be crossed).
+     */
+    private List<OutOfControlSignalled> judge(long subgroup, SubgroupStatistics statistics, Instant observedAt) {
+        List<OutOfControlSignalled> signals = new ArrayList<>();
+        for (Signal signal : judged.copy().add(statistics.mean(), limits.center(), plottedSigma())) {
+            List<Long> pattern = Arrays.stream(signal.points()).mapToObj(point -> firstJudgedSubgroup + point).toList();
+            signals.add(new OutOfControlSignalled(characteristicId, subgroup, signal.rule().name(), pattern,
+                    statistics.mean(), limits.center(), limits.lcl(), limits.ucl(), observedAt));
+        }
+        // the moving range spans this value and the previous subgroup's, which a baseline of 2 or more guarantees
+        double dispersion = switch (chart) {
+            case XBAR_S -> statistics.standardDeviation();
+            case IMR -> Math.abs(statistics.mean() - history.mean(subgroup - 1));
+            default -> statistics.range();
+        };
+        if (dispersion > limits.secondaryUcl() || (limits.secondaryLcl() > 0 && dispersion < limits.secondaryLcl())) {
+            String secondary = switch (chart) {
+                case XBAR_S -> "S_1";
+                case IMR -> "MR_1";
+                default -> "R_1";
+            };
+            signals.add(new OutOfControlSignalled(characteristicId, subgroup, secondary, List.of(subgroup), dispersion,
+                    limits.secondaryCenter(), limits.secondaryLcl(), limits.secondaryUcl(), observedAt));
+        }
+        return signals;
     }
 
     // The plotted mean of n values varies sigma / sqrt(n); for an individuals chart n = 1.

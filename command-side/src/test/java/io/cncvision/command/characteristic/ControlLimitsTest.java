@@ -9,6 +9,7 @@ import static io.cncvision.spc.constants.ControlChartConstants.d2;
 import static io.cncvision.spc.constants.ControlChartConstants.rangeLowerFactor;
 import static io.cncvision.spc.constants.ControlChartConstants.rangeUpperFactor;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -407,7 +408,7 @@ class ControlLimitsTest {
     @Test
     void westernElectricRulesSignalUnderTheirOwnNames() {
         ControlLimitsEstablished limits = imrLimits("western-electric");
-        fixture.given(imrBaseline(limits, 10.0))
+        fixture.given(imrBaseline(limits, 10.5))
                 .when(measure(12.0, 6))
                 .expectEvents(recorded(12.0, 6, 6), new SubgroupCompleted(BORE, 6, List.of(12.0), 12.0, 0.0, 0.0, at(6)),
                         signalled(6, "WE_1", List.of(6L), 12.0, limits));
@@ -415,8 +416,104 @@ class ControlLimitsTest {
 
     @Test
     void noRulesSignalNothing() {
-        fixture.given(imrBaseline(imrLimits("none"), 10.0))
+        fixture.given(imrBaseline(imrLimits("none"), 10.5))
                 .when(measure(12.0, 6))
                 .expectEvents(recorded(12.0, 6, 6), new SubgroupCompleted(BORE, 6, List.of(12.0), 12.0, 0.0, 0.0, at(6)));
+    }
+
+    static ControlLimitsEstablished xbarRLimits(int n, double center, double meanRange) {
+        return new ControlLimitsEstablished(BORE, 1, 2, "xbar-r", center, center - a2(n) * meanRange,
+                center + a2(n) * meanRange, meanRange / d2(n), meanRange, rangeLowerFactor(n) * meanRange,
+                rangeUpperFactor(n) * meanRange, "nelson", APPROVER, REASON);
+    }
+
+    @Test
+    void aRangeAboveTheRChartUclSignalsR1() {
+        // R-bar 0.75, UCL_R = D4(3) 0.75 = 1.93; the range 2 of a subgroup centred on the centre line
+        ControlLimitsEstablished limits = xbarRLimits(3, 10.0, 0.75);
+        fixture.given(history(defined(ChartType.XBAR_R, 3),
+                        subgroups(new double[] {10.0, 10.5, 9.5}, new double[] {10.0, 10.25, 9.75}),
+                        limits, recorded(9.0, 7, 3), recorded(10.0, 8, 3)))
+                .when(measure(11.0, 9))
+                .expectEvents(recorded(11.0, 9, 3),
+                        new SubgroupCompleted(BORE, 3, List.of(9.0, 10.0, 11.0), 10.0, 2.0, 1.0, at(9)),
+                        new OutOfControlSignalled(BORE, 3, "R_1", List.of(3L), 2.0, 0.75, 0.0,
+                                limits.secondaryUcl(), at(9)));
+    }
+
+    @Test
+    void aRangeBelowAPositiveRChartLclSignalsR1() {
+        // for subgroups of 7, D3 = 0.076: a subgroup of equal values has a range below the LCL
+        double[] baseline = {9.5, 10.5, 10.0, 10.0, 10.0, 10.0, 10.0};
+        ControlLimitsEstablished limits = xbarRLimits(7, 10.0, 1.0);
+        assertThat(limits.secondaryLcl()).isCloseTo(0.076, within(5e-4));
+        List<Object> given = history(defined(ChartType.XBAR_R, 7), subgroups(baseline, baseline), limits);
+        for (int n = 15; n <= 20; n++) {
+            given.add(recorded(10.0, n, 3));
+        }
+        fixture.given(given)
+                .when(measure(10.0, 21))
+                .expectEvents(recorded(10.0, 21, 3),
+                        new SubgroupCompleted(BORE, 3, List.of(10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0), 10.0, 0.0, 0.0,
+                                at(21)),
+                        new OutOfControlSignalled(BORE, 3, "R_1", List.of(3L), 0.0, 1.0, limits.secondaryLcl(),
+                                limits.secondaryUcl(), at(21)));
+    }
+
+    @Test
+    void aStandardDeviationAboveTheSChartUclSignalsS1() {
+        // S-bar 0.375, UCL_S = B4(3) 0.375 = 0.963; the subgroup 9.5, 10.5, 11.5 has s = 1 and sits on the centre
+        double meanSd = 0.375;
+        ControlLimitsEstablished limits = new ControlLimitsEstablished(BORE, 1, 2, "xbar-s", 10.5,
+                10.5 - a3(3) * meanSd, 10.5 + a3(3) * meanSd, meanSd / c4(3), meanSd, b3(3) * meanSd, b4(3) * meanSd,
+                "nelson", APPROVER, REASON);
+        fixture.given(history(defined(ChartType.XBAR_S, 3),
+                        subgroups(new double[] {10.0, 10.5, 9.5}, new double[] {11.0, 11.25, 10.75}),
+                        limits, recorded(9.5, 7, 3), recorded(10.5, 8, 3)))
+                .when(measure(11.5, 9))
+                .expectEvents(recorded(11.5, 9, 3),
+                        new SubgroupCompleted(BORE, 3, List.of(9.5, 10.5, 11.5), 10.5, 2.0, 1.0, at(9)),
+                        new OutOfControlSignalled(BORE, 3, "S_1", List.of(3L), 1.0, meanSd, 0.0, limits.secondaryUcl(),
+                                at(9)));
+    }
+
+    @Test
+    void aJumpAboveTheMovingRangeUclSignalsMr1AfterTheRunRules() {
+        // 10 -> 12: moving range 2 > D4(2) 0.5 = 1.63, and 12 is beyond 3 sigma too
+        fixture.given(imrBaseline(IMR_LIMITS, 10.0))
+                .when(measure(12.0, 6))
+                .expectEvents(recorded(12.0, 6, 6), new SubgroupCompleted(BORE, 6, List.of(12.0), 12.0, 0.0, 0.0, at(6)),
+                        signalled(6, "NELSON_1", List.of(6L), 12.0, IMR_LIMITS),
+                        new OutOfControlSignalled(BORE, 6, "MR_1", List.of(6L), 2.0, 0.5, 0.0,
+                                IMR_LIMITS.secondaryUcl(), at(6)));
+    }
+
+    @Test
+    void theFirstJudgedMovingRangeSpansTheLastBaselineValue() {
+        // the baseline ends at 10.5; 9.0 is 1.5 from it, inside UCL_MR 1.63, and inside LCL 8.92
+        fixture.given(imrBaseline(IMR_LIMITS))
+                .when(measure(9.0, 5))
+                .expectEvents(recorded(9.0, 5, 5), new SubgroupCompleted(BORE, 5, List.of(9.0), 9.0, 0.0, 0.0, at(5)));
+    }
+
+    @Test
+    void theFirstJudgedValueSignalsBothChartsWhenFarFromTheLastBaselineValue() {
+        // 8.75 is below LCL 8.92 and 1.75 from the last baseline value 10.5, above UCL_MR 1.63
+        fixture.given(imrBaseline(IMR_LIMITS))
+                .when(measure(8.75, 5))
+                .expectEvents(recorded(8.75, 5, 5), new SubgroupCompleted(BORE, 5, List.of(8.75), 8.75, 0.0, 0.0, at(5)),
+                        signalled(5, "NELSON_1", List.of(5L), 8.75, IMR_LIMITS),
+                        new OutOfControlSignalled(BORE, 5, "MR_1", List.of(5L), 1.75, 0.5, 0.0,
+                                IMR_LIMITS.secondaryUcl(), at(5)));
+    }
+
+    @Test
+    void refusesABaselineThatEndsBeforeItStarts() {
+        assertThatThrownBy(() -> new EstablishControlLimits(BORE, 5, 4, "nelson", APPROVER, REASON))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("toSubgroup");
+        assertThatThrownBy(() -> new EstablishControlLimits(BORE, 0, 4, "nelson", APPROVER, REASON))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fromSubgroup");
+        assertThatThrownBy(() -> new EstablishControlLimits(BORE, 1, 4, "nelson", " ", REASON))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("approvedBy");
     }
 }
