@@ -1,5 +1,7 @@
 package io.cncvision.command;
 
+import static io.cncvision.spc.constants.ControlChartConstants.d2;
+import static io.cncvision.spc.constants.ControlChartConstants.rangeUpperFactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -10,7 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cncvision.api.CommandOutcome;
 import io.cncvision.api.characteristic.CharacteristicDefined;
+import io.cncvision.api.characteristic.ControlLimitsEstablished;
+import io.cncvision.api.characteristic.EstablishControlLimits;
 import io.cncvision.api.characteristic.MeasurementRecorded;
+import io.cncvision.api.characteristic.OutOfControlSignalled;
 import io.cncvision.api.characteristic.OutOfSpecificationDetected;
 import io.cncvision.api.characteristic.RecordMeasurement;
 import io.cncvision.api.characteristic.ReviseSpecification;
@@ -43,7 +48,9 @@ import io.cncvision.command.characteristic.Characteristic;
 import io.cncvision.command.machine.Machine;
 import io.cncvision.command.part.Part;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
@@ -136,6 +143,48 @@ class SnapshotRoundTripTest {
                 .expectEvents(new MeasurementRecorded(bore, 11.5, Serial.of("S-2"), camera, T0, MSG_2, 1),
                         new OutOfSpecificationDetected(bore, 11.5, Serial.of("S-2"), specification, T0, MSG_2),
                         new SubgroupCompleted(bore, 1, List.of(10.5, 11.5), 11.0, 1.0, Math.sqrt(0.5), T0));
+    }
+
+    @Test
+    void aRestoredCharacteristicKeepsItsSubgroupHistoryLimitsAndRunRuleWindow() throws Exception {
+        CharacteristicId bore = CharacteristicId.of("pn1234-bore");
+        GaugeId camera = GaugeId.of("cam-01");
+        Specification specification = new Specification("mm", 10.0, 0.0, 100.0);
+        double sigma = 0.5 / d2(2);
+        ControlLimitsEstablished limits = new ControlLimitsEstablished(bore, 1, 4, "imr", 10.25,
+                10.25 - 3 * sigma, 10.25 + 3 * sigma, sigma, 0.5, 0.0, rangeUpperFactor(2) * 0.5, "nelson", "q.engineer", "phase I");
+        List<Object> history = new ArrayList<>();
+        history.add(new CharacteristicDefined(bore, "PN-1234", "bore diameter", specification, 1, ChartType.IMR));
+        // four baseline values, the limits, then eight judged values above the centre
+        double[] values = {10.0, 10.5, 10.0, 10.5, 10.5, 10.5, 10.5, 10.5, 10.5, 10.5, 10.5, 10.5};
+        for (int i = 0; i < values.length; i++) {
+            long n = i + 1;
+            history.add(new MeasurementRecorded(bore, values[i], Serial.of("S-" + n), camera, T0,
+                    SourceMessageId.of("msg-" + n), n));
+            history.add(new SubgroupCompleted(bore, n, List.of(values[i]), values[i], 0.0, 0.0, T0));
+            if (n == 4) {
+                history.add(limits);
+            }
+        }
+        Characteristic characteristic = rebuilt(Characteristic.class,
+                new RecordMeasurement(bore, 10.5, Serial.of("S-12"), camera, T0, SourceMessageId.of("msg-12")),
+                history.toArray());
+
+        String snapshot = snapshotOf(characteristic);
+
+        // the ninth judged value above the centre completes a Nelson 2 run that began before the snapshot
+        givenRestored(snapshot, Characteristic.class)
+                .when(new RecordMeasurement(bore, 10.5, Serial.of("S-13"), camera, T0, SourceMessageId.of("msg-13")))
+                .expectEvents(new MeasurementRecorded(bore, 10.5, Serial.of("S-13"), camera, T0,
+                                SourceMessageId.of("msg-13"), 13),
+                        new SubgroupCompleted(bore, 13, List.of(10.5), 10.5, 0.0, 0.0, T0),
+                        new OutOfControlSignalled(bore, 13, "NELSON_2", LongStream.rangeClosed(5, 13).boxed().toList(),
+                                10.5, 10.25, limits.lcl(), limits.ucl(), T0));
+        // and the baseline is still there to establish limits from
+        givenRestored(snapshot, Characteristic.class)
+                .when(new EstablishControlLimits(bore, 1, 4, "nelson", "q.engineer", "phase I"))
+                .expectEvents(new ControlLimitsEstablished(bore, 1, 4, "imr", 10.25, limits.lcl(), limits.ucl(),
+                        sigma, 0.5, 0.0, rangeUpperFactor(2) * 0.5, "nelson", "q.engineer", "phase I"));
     }
 
     @Test

@@ -30,6 +30,19 @@ public final class RunRuleWindow {
         this.z = new double[RunRule.LONGEST_WINDOW];
     }
 
+    /**
+     * An independent window in the same state, so a caller can learn what the next point signals
+     * without moving this one (an aggregate decides on a copy, then moves its state from the event).
+     */
+    public RunRuleWindow copy() {
+        RunRuleWindow copy = new RunRuleWindow();
+        copy.set = set;
+        copy.values = values.clone();
+        copy.z = z.clone();
+        copy.added = added;
+        return copy;
+    }
+
     /** The rule set this window judges by. */
     public RuleSet ruleSet() {
         return set;

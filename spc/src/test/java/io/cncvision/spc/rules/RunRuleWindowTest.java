@@ -30,6 +30,21 @@ class RunRuleWindowTest {
     }
 
     @Test
+    void aCopyJudgesTheNextPointAsTheOriginalWouldAndLeavesItUnmoved() {
+        RunRuleWindow window = new RunRuleWindow(RuleSet.NELSON);
+        for (int i = 0; i < 8; i++) {
+            window.add(0.5, 0, 1);
+        }
+        RunRuleWindow copy = window.copy();
+        assertThat(copy.add(0.5, 0, 1))
+                .containsExactly(new Signal(RunRule.NELSON_2, IntStream.rangeClosed(0, 8).toArray(), 8));
+        assertThat(window.added()).isEqualTo(8);
+        assertThat(window.add(0.5, 0, 1)).isEqualTo(List.of(new Signal(RunRule.NELSON_2,
+                IntStream.rangeClosed(0, 8).toArray(), 8)));
+        assertThat(copy.add(-0.5, 0, 1)).isEmpty();
+    }
+
+    @Test
     void rejectsABadPointNamingItsIndexAndStaysUnchanged() {
         RunRuleWindow window = new RunRuleWindow(RuleSet.WESTERN_ELECTRIC);
         window.add(2.5, 0, 1);
