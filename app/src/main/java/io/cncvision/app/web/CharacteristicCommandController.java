@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
 import java.time.Clock;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -49,6 +50,20 @@ public class CharacteristicCommandController {
         String characteristicId = command.characteristicId().value();
         return CommandResult.createdOrOk(commands.send(command, CommandTarget.characteristic(characteristicId)),
                 characteristicId);
+    }
+
+    @PostMapping("/{characteristicId}/control-limits")
+    @Operation(summary = "Establish control limits from recorded subgroups (phase I), approved by the caller",
+            description = "Roles: QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN. Limits are computed from the named "
+                    + "subgroups, never typed in; later subgroups are judged against them by the chosen run rules.")
+    @ApiResponse(responseCode = "200", description = "RECORDED",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CommandResult.class)))
+    public ResponseEntity<CommandResult> establishControlLimits(@PathVariable String characteristicId,
+                                                                @RequestBody EstablishControlLimitsRequest request,
+                                                                Principal approver) {
+        CharacteristicId id = parse("characteristicId", characteristicId, CharacteristicId::of);
+        return CommandResult.ok(commands.send(request.toCommand(id, approver.getName()),
+                CommandTarget.characteristic(characteristicId)));
     }
 
     @PostMapping("/{characteristicId}/specification")

@@ -13,7 +13,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The control chart of a characteristic, read back and followed live while measurements arrive. */
+/**
+ * The control chart of a characteristic, read back and followed live while measurements arrive, then
+ * judged against limits established from its recorded subgroups.
+ */
 class SpcLiveTest {
 
     @TempDir
@@ -42,6 +45,25 @@ class SpcLiveTest {
             JsonNode chart = platform.getJson("/api/v1/spc/live-bore/chart?from=2", engineer);
             assertThat(chart.get("points")).hasSize(1);
             assertThat(chart.at("/points/0/values").toString()).isEqualTo("[11.999,12.0]");
+
+            // Phase I: limits from the recorded subgroups 1-2, approved by the caller; a far-off subgroup 3 signals.
+            assertThat(platform.post("/api/v1/characteristics/live-bore/control-limits",
+                    platform.token("olga", Role.OPERATOR), "{\"fromSubgroup\": 1, \"toSubgroup\": 2, \"reason\": \"x\"}")
+                    .statusCode()).isEqualTo(403);
+            assertThat(platform.post("/api/v1/characteristics/live-bore/control-limits", engineer,
+                    "{\"fromSubgroup\": 1, \"toSubgroup\": 2, \"rules\": \"nelson\", \"reason\": \"baseline study\"}")
+                    .statusCode()).isEqualTo(200);
+            for (String value : List.of("12.030", "12.031")) {
+                platform.post("/api/v1/characteristics/live-bore/measurements", engineer,
+                        "{\"value\": " + value + ", \"gaugeId\": \"cam-1\"}");
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:signal"));
+            assertThat(lines).contains("event:limits");
+            JsonNode judged = platform.getJson("/api/v1/spc/live-bore/chart", engineer);
+            assertThat(judged.at("/limits/approvedBy").asText()).isEqualTo("erin");
+            assertThat(judged.at("/limits/toSubgroup").asLong()).isEqualTo(2);
+            assertThat(judged.at("/signals/0/subgroup").asLong()).isEqualTo(3);
+            assertThat(judged.at("/signals/0/rule").asText()).isEqualTo("NELSON_1");
             stream.cancel(true);
         }
     }

@@ -1,19 +1,28 @@
 package io.cncvision.projection.spc;
 
+import io.cncvision.api.characteristic.ControlLimitsEstablished;
+import io.cncvision.api.characteristic.OutOfControlSignalled;
 import io.cncvision.api.characteristic.SubgroupCompleted;
 import io.cncvision.api.spc.FindSpcChart;
 import io.cncvision.api.spc.SpcChartView;
+import io.cncvision.api.value.CharacteristicId;
+import java.time.Instant;
 import io.cncvision.projection.ReadModelWriter;
 import io.cncvision.projection.SqlTime;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Builds {@code readmodel.spc_point}: each completed subgroup once, whatever is delivered twice. */
+/**
+ * Builds the control chart read model ({@code readmodel.spc_point}, {@code spc_limits}, {@code spc_signal}):
+ * each fact once, whatever is delivered twice, and tells live subscribers.
+ */
 @Component
 @ProcessingGroup("spc-chart")
 public class SpcChartProjection {
@@ -42,14 +51,63 @@ public class SpcChartProjection {
                 .addValue("standardDeviation", event.standardDeviation())
                 .addValue("values", event.values().toArray(Double[]::new))
                 .addValue("observedAt", SqlTime.of(event.observedAt())));
-        // Live subscribers hear of the point once the batch that stores it has committed.
-        updates.emit(FindSpcChart.class, query -> query.characteristicId().equals(event.characteristicId()),
-                new SpcChartView.Point(event.subgroup(), event.mean(), event.range(), event.standardDeviation(),
-                        event.values(), event.observedAt()));
+        emit(event.characteristicId(), new SpcChartView.Update(new SpcChartView.Point(event.subgroup(), event.mean(),
+                event.range(), event.standardDeviation(), event.values(), event.observedAt()), null, null));
+    }
+
+    @EventHandler
+    public void on(ControlLimitsEstablished event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        writer.update("""
+                INSERT INTO readmodel.spc_limits (characteristic_id, sequence_number, from_subgroup, to_subgroup, center,
+                    lcl, ucl, sigma, secondary_center, secondary_lcl, secondary_ucl, rules, approved_by, reason,
+                    established_at)
+                VALUES (:characteristicId, :sequence, :from, :to, :center, :lcl, :ucl, :sigma, :secondaryCenter,
+                        :secondaryLcl, :secondaryUcl, :rules, :approvedBy, :reason, :establishedAt)
+                ON CONFLICT (characteristic_id, sequence_number) DO NOTHING
+                """, new MapSqlParameterSource("characteristicId", event.characteristicId().value())
+                .addValue("sequence", sequence)
+                .addValue("from", event.fromSubgroup())
+                .addValue("to", event.toSubgroup())
+                .addValue("center", event.center())
+                .addValue("lcl", event.lcl())
+                .addValue("ucl", event.ucl())
+                .addValue("sigma", event.sigma())
+                .addValue("secondaryCenter", event.secondaryCenter())
+                .addValue("secondaryLcl", event.secondaryLcl())
+                .addValue("secondaryUcl", event.secondaryUcl())
+                .addValue("rules", event.rules())
+                .addValue("approvedBy", event.approvedBy())
+                .addValue("reason", event.reason())
+                .addValue("establishedAt", SqlTime.of(recordedAt)));
+        emit(event.characteristicId(), new SpcChartView.Update(null, null, new SpcChartView.Limits(event.fromSubgroup(),
+                event.toSubgroup(), event.center(), event.lcl(), event.ucl(), event.sigma(), event.secondaryCenter(),
+                event.secondaryLcl(), event.secondaryUcl(), event.rules(), event.approvedBy(), event.reason(),
+                recordedAt)));
+    }
+
+    @EventHandler
+    public void on(OutOfControlSignalled event) {
+        writer.update("""
+                INSERT INTO readmodel.spc_signal (characteristic_id, subgroup, rule, subgroups, value, observed_at)
+                VALUES (:characteristicId, :subgroup, :rule, :subgroups, :value, :observedAt)
+                ON CONFLICT (characteristic_id, subgroup, rule) DO NOTHING
+                """, new MapSqlParameterSource("characteristicId", event.characteristicId().value())
+                .addValue("subgroup", event.subgroup())
+                .addValue("rule", event.rule())
+                .addValue("subgroups", event.subgroups().toArray(Long[]::new))
+                .addValue("value", event.value())
+                .addValue("observedAt", SqlTime.of(event.observedAt())));
+        emit(event.characteristicId(), new SpcChartView.Update(null, new SpcChartView.Signal(event.subgroup(),
+                event.rule(), event.subgroups(), event.value(), event.observedAt()), null));
+    }
+
+    /** Live subscribers hear of it once the batch that stores it has committed. */
+    private void emit(CharacteristicId characteristicId, SpcChartView.Update update) {
+        updates.emit(FindSpcChart.class, query -> query.characteristicId().equals(characteristicId), update);
     }
 
     @ResetHandler
     public void reset() {
-        jdbc.getJdbcTemplate().execute("TRUNCATE readmodel.spc_point");
+        jdbc.getJdbcTemplate().execute("TRUNCATE readmodel.spc_point, readmodel.spc_limits, readmodel.spc_signal");
     }
 }

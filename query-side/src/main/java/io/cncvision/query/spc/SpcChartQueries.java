@@ -32,7 +32,7 @@ public class SpcChartQueries {
         List<SpcChartView> found = jdbc.query("""
                 SELECT chart, unit, subgroup_size FROM readmodel.characteristic WHERE characteristic_id = :id
                 """, parameters, (row, n) -> new SpcChartView(query.characteristicId().value(), row.getString("chart"),
-                row.getString("unit"), row.getInt("subgroup_size"), List.of()));
+                row.getString("unit"), row.getInt("subgroup_size"), null, List.of(), List.of()));
         SpcChartView characteristic = found.stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("characteristic", query.characteristicId()));
         List<SpcChartView.Point> points = jdbc.query("""
@@ -41,8 +41,30 @@ public class SpcChartQueries {
                 WHERE characteristic_id = :id AND subgroup BETWEEN :from AND :to
                 ORDER BY subgroup
                 """, parameters, SpcChartQueries::point);
+        SpcChartView.Limits limits = jdbc.query("""
+                SELECT * FROM readmodel.spc_limits WHERE characteristic_id = :id
+                ORDER BY sequence_number DESC LIMIT 1
+                """, parameters, SpcChartQueries::limits).stream().findFirst().orElse(null);
+        List<SpcChartView.Signal> signals = jdbc.query("""
+                SELECT subgroup, rule, subgroups, value, observed_at FROM readmodel.spc_signal
+                WHERE characteristic_id = :id AND subgroup BETWEEN :from AND :to
+                ORDER BY subgroup, rule
+                """, parameters, SpcChartQueries::signal);
         return new SpcChartView(characteristic.characteristicId(), characteristic.chart(), characteristic.unit(),
-                characteristic.subgroupSize(), points);
+                characteristic.subgroupSize(), limits, points, signals);
+    }
+
+    private static SpcChartView.Limits limits(ResultSet row, int rowNumber) throws SQLException {
+        return new SpcChartView.Limits(row.getLong("from_subgroup"), row.getLong("to_subgroup"), row.getDouble("center"),
+                row.getDouble("lcl"), row.getDouble("ucl"), row.getDouble("sigma"), row.getDouble("secondary_center"),
+                row.getDouble("secondary_lcl"), row.getDouble("secondary_ucl"), row.getString("rules"),
+                row.getString("approved_by"), row.getString("reason"), SqlTime.instant(row, "established_at"));
+    }
+
+    private static SpcChartView.Signal signal(ResultSet row, int rowNumber) throws SQLException {
+        Array subgroups = row.getArray("subgroups");
+        return new SpcChartView.Signal(row.getLong("subgroup"), row.getString("rule"),
+                Arrays.asList((Long[]) subgroups.getArray()), row.getDouble("value"), SqlTime.instant(row, "observed_at"));
     }
 
     private static SpcChartView.Point point(ResultSet row, int rowNumber) throws SQLException {

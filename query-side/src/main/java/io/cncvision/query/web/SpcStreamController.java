@@ -21,8 +21,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * A control chart, live: {@code /api/v1/spc/{characteristicId}/stream} sends the chart as it stands
- * (event {@code chart}, from subgroup {@code from} on), then each new subgroup as it is recorded
- * (event {@code point}), as server-sent events from an Axon subscription query.
+ * (event {@code chart}, from subgroup {@code from} on), then each new subgroup (event {@code point}),
+ * out-of-control signal ({@code signal}) and establishment of limits ({@code limits}) as it is recorded,
+ * as server-sent events from an Axon subscription query.
  */
 @RestController
 @RequestMapping("/api/v1/spc")
@@ -44,9 +45,9 @@ public class SpcStreamController {
 
     @GetMapping(path = "/{characteristicId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter stream(@PathVariable String characteristicId, @RequestParam(required = false) Long from) {
-        SubscriptionQueryResult<SpcChartView, SpcChartView.Point> subscription = queries.subscriptionQuery(
+        SubscriptionQueryResult<SpcChartView, SpcChartView.Update> subscription = queries.subscriptionQuery(
                 new FindSpcChart(CharacteristicId.of(characteristicId), from, null),
-                ResponseTypes.instanceOf(SpcChartView.class), ResponseTypes.instanceOf(SpcChartView.Point.class));
+                ResponseTypes.instanceOf(SpcChartView.class), ResponseTypes.instanceOf(SpcChartView.Update.class));
         SseEmitter events = new SseEmitter(0L);
         open.add(events);
         events.onCompletion(() -> {
@@ -58,9 +59,19 @@ public class SpcStreamController {
         subscription.initialResult().subscribe(
                 chart -> send(events, "chart", chart),
                 events::completeWithError,
-                () -> subscription.updates().subscribe(point -> send(events, "point", point),
+                () -> subscription.updates().subscribe(update -> send(events, update),
                         events::completeWithError, events::complete));
         return events;
+    }
+
+    private static void send(SseEmitter events, SpcChartView.Update update) {
+        if (update.point() != null) {
+            send(events, "point", update.point());
+        } else if (update.signal() != null) {
+            send(events, "signal", update.signal());
+        } else {
+            send(events, "limits", update.limits());
+        }
     }
 
     private static void send(SseEmitter events, String name, Object data) {

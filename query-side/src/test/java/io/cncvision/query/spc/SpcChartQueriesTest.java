@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cncvision.api.characteristic.CharacteristicDefined;
+import io.cncvision.api.characteristic.ControlLimitsEstablished;
+import io.cncvision.api.characteristic.OutOfControlSignalled;
 import io.cncvision.api.characteristic.SubgroupCompleted;
 import io.cncvision.api.spc.FindSpcChart;
 import io.cncvision.api.spc.SpcChartView;
@@ -70,6 +72,28 @@ class SpcChartQueriesTest {
         assertThat(queries.handle(new FindSpcChart(BORE, 2L, 4L)).points())
                 .extracting(SpcChartView.Point::subgroup).containsExactly(2L, 3L, 4L);
         assertThat(queries.handle(new FindSpcChart(BORE, 5L, null)).points()).hasSize(1);
+    }
+
+    @Test
+    void theLatestLimitsAndTheSignalsInRangeComeWithThePoints() {
+        for (int i = 1; i <= 4; i++) {
+            projection.on(subgroup(i, 12.0, 12.01, 11.99));
+        }
+        projection.on(new ControlLimitsEstablished(BORE, 1, 2, "xbar-r", 12.0, 11.99, 12.01, 0.005, 0.02, 0, 0.05,
+                "nelson", "quinn", "first study"), 5, T1);
+        projection.on(new ControlLimitsEstablished(BORE, 1, 3, "xbar-r", 12.0, 11.98, 12.02, 0.006, 0.02, 0, 0.05,
+                "western-electric", "quinn", "wider baseline"), 6, T1.plusSeconds(60));
+        projection.on(new OutOfControlSignalled(BORE, 4, "WE_1", List.of(4L), 12.03, 12.0, 11.98, 12.02, T1));
+        projection.on(new OutOfControlSignalled(BORE, 4, "WE_1", List.of(4L), 12.03, 12.0, 11.98, 12.02, T1));
+
+        SpcChartView chart = queries.handle(new FindSpcChart(BORE, null, null));
+
+        assertThat(chart.limits().toSubgroup()).isEqualTo(3);
+        assertThat(chart.limits().rules()).isEqualTo("western-electric");
+        assertThat(chart.limits().approvedBy()).isEqualTo("quinn");
+        assertThat(chart.limits().establishedAt()).isEqualTo(T1.plusSeconds(60));
+        assertThat(chart.signals()).containsExactly(new SpcChartView.Signal(4, "WE_1", List.of(4L), 12.03, T1));
+        assertThat(queries.handle(new FindSpcChart(BORE, 1L, 3L)).signals()).isEmpty();
     }
 
     @Test

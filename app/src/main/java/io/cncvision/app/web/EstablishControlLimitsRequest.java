@@ -1,0 +1,24 @@
+package io.cncvision.app.web;
+
+import static io.cncvision.app.web.RequestFields.required;
+
+import io.cncvision.api.characteristic.EstablishControlLimits;
+import io.cncvision.api.value.CharacteristicId;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * Body of {@code POST /api/v1/characteristics/{characteristicId}/control-limits}: which recorded subgroups
+ * are the baseline, which run rules judge what follows, and why. The approver is the caller.
+ */
+public record EstablishControlLimitsRequest(
+        @Schema(example = "1", requiredMode = Schema.RequiredMode.REQUIRED) Long fromSubgroup,
+        @Schema(example = "25", requiredMode = Schema.RequiredMode.REQUIRED) Long toSubgroup,
+        @Schema(description = "nelson (default), western-electric or none", example = "nelson") String rules,
+        @Schema(example = "Process capability study PCS-114 approved", requiredMode = Schema.RequiredMode.REQUIRED)
+        String reason) {
+
+    EstablishControlLimits toCommand(CharacteristicId characteristicId, String approvedBy) {
+        return new EstablishControlLimits(characteristicId, required("fromSubgroup", fromSubgroup),
+                required("toSubgroup", toSubgroup), rules == null ? "nelson" : rules, approvedBy, reason);
+    }
+}
