@@ -64,6 +64,10 @@ class SpcLiveTest {
             assertThat(judged.at("/limits/toSubgroup").asLong()).isEqualTo(2);
             assertThat(judged.at("/signals/0/subgroup").asLong()).isEqualTo(3);
             assertThat(judged.at("/signals/0/rule").asText()).isEqualTo("NELSON_1");
+            // Four measurements in the baseline are too few for a capability study: refused, naming why.
+            var capability = platform.get("/api/v1/spc/live-bore/capability", engineer);
+            assertThat(capability.statusCode()).isEqualTo(400);
+            assertThat(capability.body()).contains("at least");
             stream.cancel(true);
         }
     }

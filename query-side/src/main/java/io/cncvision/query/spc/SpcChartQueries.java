@@ -1,8 +1,11 @@
 package io.cncvision.query.spc;
 
+import io.cncvision.api.spc.FindSpcCapability;
 import io.cncvision.api.spc.FindSpcChart;
+import io.cncvision.api.spc.SpcCapabilityView;
 import io.cncvision.api.spc.SpcChartView;
 import io.cncvision.projection.SqlTime;
+import io.cncvision.projection.spc.ChartCapability;
 import io.cncvision.query.NotFoundException;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -14,14 +17,25 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Answers control chart queries from {@code readmodel.spc_point} and the characteristic it belongs to. */
+/** Answers control chart and capability queries from the chart read model and the characteristic it belongs to. */
 @Component
 public class SpcChartQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ChartCapability capability;
 
     public SpcChartQueries(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.capability = new ChartCapability(jdbc);
+    }
+
+    @QueryHandler
+    public SpcCapabilityView handle(FindSpcCapability query) {
+        SpcCapabilityView view = capability.of(query);
+        if (view == null) {
+            throw new NotFoundException("characteristic", query.characteristicId());
+        }
+        return view;
     }
 
     @QueryHandler

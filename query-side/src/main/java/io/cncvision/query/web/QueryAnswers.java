@@ -18,6 +18,10 @@ final class QueryAnswers {
                 if (cause instanceof NotFoundException notFound) {
                     throw notFound;
                 }
+                // A query the handler refuses (too few measurements for capability, say) is the caller's to mend.
+                if (cause instanceof IllegalArgumentException refused) {
+                    throw refused;
+                }
             }
             throw e;
         }

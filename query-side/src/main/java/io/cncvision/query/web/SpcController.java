@@ -1,6 +1,8 @@
 package io.cncvision.query.web;
 
+import io.cncvision.api.spc.FindSpcCapability;
 import io.cncvision.api.spc.FindSpcChart;
+import io.cncvision.api.spc.SpcCapabilityView;
 import io.cncvision.api.spc.SpcChartView;
 import io.cncvision.api.value.CharacteristicId;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -11,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reads control charts: {@code /api/v1/spc/{characteristicId}/chart?from=&to=} (subgroup numbers). */
+/**
+ * Reads control charts and capability: {@code /api/v1/spc/{characteristicId}/chart} and {@code .../capability},
+ * each with optional {@code from} and {@code to} subgroup numbers.
+ */
 @RestController
 @RequestMapping("/api/v1/spc")
 public class SpcController {
@@ -27,5 +32,13 @@ public class SpcController {
                               @RequestParam(required = false) Long to) {
         return QueryAnswers.await(queries.query(new FindSpcChart(CharacteristicId.of(characteristicId), from, to),
                 ResponseTypes.instanceOf(SpcChartView.class)));
+    }
+
+    @GetMapping("/{characteristicId}/capability")
+    public SpcCapabilityView capability(@PathVariable String characteristicId,
+                                        @RequestParam(required = false) Long from,
+                                        @RequestParam(required = false) Long to) {
+        return QueryAnswers.await(queries.query(new FindSpcCapability(CharacteristicId.of(characteristicId), from, to),
+                ResponseTypes.instanceOf(SpcCapabilityView.class)));
     }
 }

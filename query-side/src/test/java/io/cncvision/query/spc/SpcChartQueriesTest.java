@@ -7,7 +7,9 @@ import io.cncvision.api.characteristic.CharacteristicDefined;
 import io.cncvision.api.characteristic.ControlLimitsEstablished;
 import io.cncvision.api.characteristic.OutOfControlSignalled;
 import io.cncvision.api.characteristic.SubgroupCompleted;
+import io.cncvision.api.spc.FindSpcCapability;
 import io.cncvision.api.spc.FindSpcChart;
+import io.cncvision.api.spc.SpcCapabilityView;
 import io.cncvision.api.spc.SpcChartView;
 import io.cncvision.api.value.CharacteristicId;
 import io.cncvision.api.value.ChartType;
@@ -94,6 +96,37 @@ class SpcChartQueriesTest {
         assertThat(chart.limits().establishedAt()).isEqualTo(T1.plusSeconds(60));
         assertThat(chart.signals()).containsExactly(new SpcChartView.Signal(4, "WE_1", List.of(4L), 12.03, T1));
         assertThat(queries.handle(new FindSpcChart(BORE, 1L, 3L)).signals()).isEmpty();
+    }
+
+    @Test
+    void capabilityOfTheBaselineUsesTheMeanRangeForTheWithinSigma() {
+        projection.on(subgroup(1, 12.000, 12.004, 11.998));
+        projection.on(subgroup(2, 12.002, 11.997, 12.001));
+        projection.on(subgroup(3, 11.999, 12.003, 12.000));
+        projection.on(subgroup(4, 12.010, 12.011, 12.012));
+        projection.on(new ControlLimitsEstablished(BORE, 1, 3, "xbar-r", 12.0, 11.99, 12.01, 0.003, 0.005, 0, 0.01,
+                "nelson", "quinn", "study"), 5, T1);
+
+        SpcCapabilityView capability = queries.handle(new FindSpcCapability(BORE, null, null));
+
+        // Subgroups 1-3, the baseline: R-bar = (0.006 + 0.005 + 0.004) / 3, d2(3) = 1.692568750643269.
+        double sigmaWithin = (0.006 + 0.005 + 0.004) / 3 / 1.692568750643269;
+        assertThat(capability.fromSubgroup()).isEqualTo(1);
+        assertThat(capability.toSubgroup()).isEqualTo(3);
+        assertThat(capability.n()).isEqualTo(9);
+        assertThat(capability.sigmaWithin()).isCloseTo(sigmaWithin, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(capability.cp()).isCloseTo(0.04 / (6 * sigmaWithin), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(queries.handle(new FindSpcCapability(BORE, 1L, 4L)).n()).isEqualTo(12);
+    }
+
+    @Test
+    void capabilityNeedsEnoughSubgroups() {
+        projection.on(subgroup(1, 12.000, 12.004, 11.998));
+
+        assertThatThrownBy(() -> queries.handle(new FindSpcCapability(BORE, null, null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2");
+        assertThatThrownBy(() -> queries.handle(new FindSpcCapability(CharacteristicId.of("nope"), null, null)))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
