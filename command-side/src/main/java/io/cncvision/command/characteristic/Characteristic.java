@@ -18,6 +18,7 @@ import io.cncvision.api.value.CharacteristicId;
 import io.cncvision.api.value.ChartType;
 import io.cncvision.api.value.Specification;
 import io.cncvision.command.RecentMessageIds;
+import io.cncvision.spc.chart.ShewhartLimits;
 import io.cncvision.spc.rules.RuleSet;
 import io.cncvision.spc.rules.RunRuleWindow;
 import io.cncvision.spc.rules.Signal;
@@ -109,7 +110,7 @@ public class Characteristic {
                     + " is no longer held: the last " + SubgroupHistory.CAPACITY + " completed subgroups are kept, "
                     + history.oldestHeld() + ".." + history.lastCompleted());
         }
-        BaselineLimits computed = BaselineLimits.of(chart, subgroupSize, history, from, to);
+        ShewhartLimits computed = BaselineLimits.of(chart, subgroupSize, history, from, to);
         if (!(computed.sigma() > 0)) {
             throw new IllegalArgumentException("subgroups " + from + ".." + to + " of " + characteristicId
                     + " show no variation; control limits would have no width");

@@ -5,7 +5,8 @@ import io.cncvision.api.spc.SpcCapabilityView;
 import io.cncvision.spc.capability.Capability;
 import io.cncvision.spc.capability.CapabilityResult;
 import io.cncvision.spc.capability.SpecLimits;
-import io.cncvision.spc.constants.ControlChartConstants;
+import io.cncvision.spc.chart.Subgroup;
+import io.cncvision.spc.chart.VariablesCharts;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -72,23 +73,15 @@ public final class ChartCapability {
                 .stream().findFirst().orElse(new long[] {1, Long.MAX_VALUE});
     }
 
-    /** R̄/d2(n) for subgroups of n >= 2; MR̄/d2(2) over consecutive single values. */
+    /** The within sigma the subgroups' own chart estimates: R̄/d2(n), or MR̄/d2(2) for single values. */
     static double sigmaWithin(List<double[]> subgroups) {
-        int n = subgroups.get(0).length;
-        if (n >= 2) {
-            double rangeSum = 0;
-            for (double[] values : subgroups) {
-                rangeSum += Arrays.stream(values).max().orElseThrow() - Arrays.stream(values).min().orElseThrow();
-            }
-            return rangeSum / subgroups.size() / ControlChartConstants.d2(n);
+        List<Subgroup> charted = new ArrayList<>(subgroups.size());
+        for (int i = 0; i < subgroups.size(); i++) {
+            charted.add(new Subgroup(Integer.toString(i + 1), subgroups.get(i)));
         }
-        List<Double> singles = new ArrayList<>();
-        subgroups.forEach(values -> singles.add(values[0]));
-        double movingRangeSum = 0;
-        for (int i = 1; i < singles.size(); i++) {
-            movingRangeSum += Math.abs(singles.get(i) - singles.get(i - 1));
-        }
-        return movingRangeSum / (singles.size() - 1) / ControlChartConstants.d2(2);
+        return subgroups.get(0).length == 1
+                ? VariablesCharts.individuals(charted, charted.size()).sigma()
+                : VariablesCharts.xbarR(charted).sigma();
     }
 
     private static double[] values(Array array) throws SQLException {

@@ -1,13 +1,6 @@
 package io.cncvision.spc.chart;
 
-import static io.cncvision.spc.constants.ControlChartConstants.a2;
-import static io.cncvision.spc.constants.ControlChartConstants.a3;
-import static io.cncvision.spc.constants.ControlChartConstants.b3;
-import static io.cncvision.spc.constants.ControlChartConstants.b4;
-import static io.cncvision.spc.constants.ControlChartConstants.c4;
 import static io.cncvision.spc.constants.ControlChartConstants.d2;
-import static io.cncvision.spc.constants.ControlChartConstants.rangeLowerFactor;
-import static io.cncvision.spc.constants.ControlChartConstants.rangeUpperFactor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,18 +29,13 @@ public final class VariablesCharts {
             grandMean += subgroup.mean();
             meanRange += subgroup.range();
         }
-        grandMean /= phase1;
-        meanRange /= phase1;
-        double halfWidth = a2(n) * meanRange;
+        ShewhartLimits limits = ShewhartLimits.xbarR(grandMean / phase1, meanRange / phase1, n);
         List<ChartPoint> ranges = new ArrayList<>();
-        double rLcl = rangeLowerFactor(n) * meanRange;
-        double rUcl = rangeUpperFactor(n) * meanRange;
         for (Subgroup subgroup : subgroups) {
-            ranges.add(new ChartPoint(subgroup.label(), subgroup.range(), meanRange, rLcl, rUcl));
+            ranges.add(new ChartPoint(subgroup.label(), subgroup.range(), limits.secondaryCenter(),
+                    limits.secondaryLcl(), limits.secondaryUcl()));
         }
-        return new ChartResult("xbar-r", subgroups.size(), phase1, grandMean, grandMean - halfWidth,
-                grandMean + halfWidth, meanRange / d2(n), new SecondaryChart("r", meanRange, rLcl, rUcl, ranges),
-                means(subgroups, grandMean, grandMean - halfWidth, grandMean + halfWidth));
+        return chart("xbar-r", "r", subgroups, phase1, limits, ranges);
     }
 
     /** X-bar and S chart, limits from all subgroups. */
@@ -64,18 +52,13 @@ public final class VariablesCharts {
             grandMean += subgroup.mean();
             meanSd += subgroup.standardDeviation();
         }
-        grandMean /= phase1;
-        meanSd /= phase1;
-        double halfWidth = a3(n) * meanSd;
-        double sLcl = b3(n) * meanSd;
-        double sUcl = b4(n) * meanSd;
+        ShewhartLimits limits = ShewhartLimits.xbarS(grandMean / phase1, meanSd / phase1, n);
         List<ChartPoint> sds = new ArrayList<>();
         for (Subgroup subgroup : subgroups) {
-            sds.add(new ChartPoint(subgroup.label(), subgroup.standardDeviation(), meanSd, sLcl, sUcl));
+            sds.add(new ChartPoint(subgroup.label(), subgroup.standardDeviation(), limits.secondaryCenter(),
+                    limits.secondaryLcl(), limits.secondaryUcl()));
         }
-        return new ChartResult("xbar-s", subgroups.size(), phase1, grandMean, grandMean - halfWidth,
-                grandMean + halfWidth, meanSd / c4(n), new SecondaryChart("s", meanSd, sLcl, sUcl, sds),
-                means(subgroups, grandMean, grandMean - halfWidth, grandMean + halfWidth));
+        return chart("xbar-s", "s", subgroups, phase1, limits, sds);
     }
 
     /** Individuals and moving range chart of a plain series, labelled 1, 2, ...; limits from all values. */
@@ -113,19 +96,14 @@ public final class VariablesCharts {
         for (Subgroup subgroup : subgroups.subList(0, phase1)) {
             mean += subgroup.mean();
         }
-        mean /= phase1;
-        double meanMovingRange = meanMovingRange(subgroups, phase1);
-        double sigma = meanMovingRange / d2(2);
-        double mrLcl = rangeLowerFactor(2) * meanMovingRange;
-        double mrUcl = rangeUpperFactor(2) * meanMovingRange;
+        ShewhartLimits limits = ShewhartLimits.individuals(mean / phase1, meanMovingRange(subgroups, phase1));
         List<ChartPoint> movingRanges = new ArrayList<>();
         for (int i = 1; i < subgroups.size(); i++) {
             double movingRange = Math.abs(subgroups.get(i).mean() - subgroups.get(i - 1).mean());
-            movingRanges.add(new ChartPoint(subgroups.get(i).label(), movingRange, meanMovingRange, mrLcl, mrUcl));
+            movingRanges.add(new ChartPoint(subgroups.get(i).label(), movingRange, limits.secondaryCenter(),
+                    limits.secondaryLcl(), limits.secondaryUcl()));
         }
-        return new ChartResult("imr", subgroups.size(), phase1, mean, mean - 3 * sigma, mean + 3 * sigma, sigma,
-                new SecondaryChart("mr", meanMovingRange, mrLcl, mrUcl, movingRanges),
-                means(subgroups, mean, mean - 3 * sigma, mean + 3 * sigma));
+        return chart("imr", "mr", subgroups, phase1, limits, movingRanges);
     }
 
     /**
@@ -142,6 +120,14 @@ public final class VariablesCharts {
             meanRange += subgroup.range();
         }
         return meanRange / phase1 / d2(n);
+    }
+
+    private static ChartResult chart(String chart, String secondary, List<Subgroup> subgroups, int phase1,
+                                     ShewhartLimits limits, List<ChartPoint> secondaryPoints) {
+        return new ChartResult(chart, subgroups.size(), phase1, limits.center(), limits.lcl(), limits.ucl(),
+                limits.sigma(), new SecondaryChart(secondary, limits.secondaryCenter(), limits.secondaryLcl(),
+                limits.secondaryUcl(), secondaryPoints),
+                means(subgroups, limits.center(), limits.lcl(), limits.ucl()));
     }
 
     private static double meanMovingRange(List<Subgroup> subgroups, int phase1) {
