@@ -23,17 +23,7 @@ public final class AttributeCharts {
             defectives += sample.count();
             inspected += sample.size();
         }
-        double pBar = defectives / inspected;
-        double averageSize = inspected / phase1;
-        List<ChartPoint> points = new ArrayList<>();
-        for (AttributeSample sample : samples) {
-            double halfWidth = 3 * Math.sqrt(pBar * (1 - pBar) / sample.size());
-            points.add(new ChartPoint(sample.label(), sample.count() / sample.size(), pBar,
-                    Math.max(0, pBar - halfWidth), Math.min(1, pBar + halfWidth)));
-        }
-        double sigma = Math.sqrt(pBar * (1 - pBar) / averageSize);
-        return new ChartResult("p", samples.size(), phase1, pBar, Math.max(0, pBar - 3 * sigma),
-                Math.min(1, pBar + 3 * sigma), sigma, null, points);
+        return perPoint(ChartType.P, samples, phase1, defectives / inspected, inspected / phase1);
     }
 
     /** Number nonconforming, constant size n: n p-bar +- 3 sqrt(n p-bar (1 - p-bar)). */
@@ -45,10 +35,7 @@ public final class AttributeCharts {
         for (AttributeSample sample : samples.subList(0, phase1)) {
             defectives += sample.count();
         }
-        double pBar = defectives / (n * phase1);
-        double center = n * pBar;
-        double sigma = Math.sqrt(n * pBar * (1 - pBar));
-        return counts("np", samples, phase1, center, sigma);
+        return perPoint(ChartType.NP, samples, phase1, defectives / phase1, n);
     }
 
     /** Defects per inspection unit of constant size: c-bar +- 3 sqrt(c-bar). */
@@ -59,8 +46,7 @@ public final class AttributeCharts {
         for (AttributeSample sample : samples.subList(0, phase1)) {
             defects += sample.count();
         }
-        double cBar = defects / phase1;
-        return counts("c", samples, phase1, cBar, Math.sqrt(cBar));
+        return perPoint(ChartType.C, samples, phase1, defects / phase1, samples.get(0).size());
     }
 
     /** Defects per unit: u-bar = sum c / sum n over phase I; limits u-bar +- 3 sqrt(u-bar/n_i). */
@@ -72,28 +58,24 @@ public final class AttributeCharts {
             defects += sample.count();
             units += sample.size();
         }
-        double uBar = defects / units;
-        double averageSize = units / phase1;
-        List<ChartPoint> points = new ArrayList<>();
-        for (AttributeSample sample : samples) {
-            double halfWidth = 3 * Math.sqrt(uBar / sample.size());
-            points.add(new ChartPoint(sample.label(), sample.count() / sample.size(), uBar,
-                    Math.max(0, uBar - halfWidth), uBar + halfWidth));
-        }
-        double sigma = Math.sqrt(uBar / averageSize);
-        return new ChartResult("u", samples.size(), phase1, uBar, Math.max(0, uBar - 3 * sigma), uBar + 3 * sigma,
-                sigma, null, points);
+        return perPoint(ChartType.U, samples, phase1, defects / units, units / phase1);
     }
 
-    private static ChartResult counts(String chart, List<AttributeSample> samples, int phase1, double center,
-            double sigma) {
-        double lcl = Math.max(0, center - 3 * sigma);
-        double ucl = center + 3 * sigma;
+    /**
+     * Every sample plotted with the limits of its own size around {@code center}; the chart-level
+     * limits and sigma are those of {@code chartSize}, the average phase-I size (constant for np and c).
+     */
+    private static ChartResult perPoint(ChartType chart, List<AttributeSample> samples, int phase1, double center,
+            double chartSize) {
         List<ChartPoint> points = new ArrayList<>();
         for (AttributeSample sample : samples) {
-            points.add(new ChartPoint(sample.label(), sample.count(), center, lcl, ucl));
+            AttributeLimits limits = AttributeLimits.of(chart, center, sample.size());
+            points.add(new ChartPoint(sample.label(), AttributeLimits.statistic(chart, sample.count(), sample.size()),
+                    center, limits.lcl(), limits.ucl()));
         }
-        return new ChartResult(chart, samples.size(), phase1, center, lcl, ucl, sigma, null, points);
+        AttributeLimits limits = AttributeLimits.of(chart, center, chartSize);
+        return new ChartResult(chart.id(), samples.size(), phase1, center, limits.lcl(), limits.ucl(), limits.sigma(),
+                null, points);
     }
 
     private static double constantSize(List<AttributeSample> samples, String chart, String alternative) {

@@ -38,18 +38,27 @@ public final class TimeWeightedCharts {
         }
         Baseline baseline = Baseline.of(subgroups, phase1, "ewma");
         double z = baseline.mean;
-        double decay = 1;
         List<ChartPoint> points = new ArrayList<>();
-        for (Subgroup subgroup : subgroups) {
+        for (int i = 0; i < subgroups.size(); i++) {
+            Subgroup subgroup = subgroups.get(i);
             z = lambda * subgroup.mean() + (1 - lambda) * z;
-            decay *= (1 - lambda) * (1 - lambda);
-            double halfWidth = width * baseline.sigmaOfMean * Math.sqrt(lambda / (2 - lambda) * (1 - decay));
+            double halfWidth = ewmaHalfWidth(baseline.sigmaOfMean, lambda, width, i + 1);
             points.add(new ChartPoint(subgroup.label(), z, baseline.mean, baseline.mean - halfWidth,
                     baseline.mean + halfWidth));
         }
-        double asymptotic = width * baseline.sigmaOfMean * Math.sqrt(lambda / (2 - lambda));
+        double asymptotic = ewmaHalfWidth(baseline.sigmaOfMean, lambda, width, 0);
         return new ChartResult("ewma", subgroups.size(), phase1, baseline.mean, baseline.mean - asymptotic,
                 baseline.mean + asymptotic, baseline.sigma, null, points);
+    }
+
+    /**
+     * The half-width of the EWMA limits at the {@code point}-th point after phase I began (1 for the
+     * first), L sigma_xbar sqrt(lambda/(2 - lambda) (1 - (1 - lambda)^(2 point))); {@code point} 0
+     * gives the asymptotic half-width, L sigma_xbar sqrt(lambda/(2 - lambda)).
+     */
+    public static double ewmaHalfWidth(double sigmaOfMean, double lambda, double width, long point) {
+        double decay = point == 0 ? 0 : Math.pow(1 - lambda, 2.0 * point);
+        return width * sigmaOfMean * Math.sqrt(lambda / (2 - lambda) * (1 - decay));
     }
 
     /** Tabular CUSUM with k = 0.5 sigma and h = 4 sigma. */
