@@ -16,6 +16,7 @@ import io.cncvision.api.characteristic.ControlLimitsEstablished;
 import io.cncvision.api.characteristic.EstablishControlLimits;
 import io.cncvision.api.characteristic.MeasurementRecorded;
 import io.cncvision.api.characteristic.OutOfControlSignalled;
+import io.cncvision.api.characteristic.PlottedPoint;
 import io.cncvision.api.characteristic.OutOfSpecificationDetected;
 import io.cncvision.api.characteristic.RecordMeasurement;
 import io.cncvision.api.characteristic.ReviseSpecification;
@@ -50,6 +51,7 @@ import io.cncvision.command.part.Part;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -142,7 +144,7 @@ class SnapshotRoundTripTest {
                 .expectResultMessagePayload(CommandOutcome.RECORDED)
                 .expectEvents(new MeasurementRecorded(bore, 11.5, Serial.of("S-2"), camera, T0, MSG_2, 1),
                         new OutOfSpecificationDetected(bore, 11.5, Serial.of("S-2"), specification, T0, MSG_2),
-                        new SubgroupCompleted(bore, 1, List.of(10.5, 11.5), 11.0, 1.0, Math.sqrt(0.5), T0));
+                        new SubgroupCompleted(bore, 1, List.of(10.5, 11.5), 11.0, 1.0, Math.sqrt(0.5), T0, null));
     }
 
     @Test
@@ -152,7 +154,7 @@ class SnapshotRoundTripTest {
         Specification specification = new Specification("mm", 10.0, 0.0, 100.0);
         double sigma = 0.5 / d2(2);
         ControlLimitsEstablished limits = new ControlLimitsEstablished(bore, 1, 4, "imr", 10.25,
-                10.25 - 3 * sigma, 10.25 + 3 * sigma, sigma, 0.5, 0.0, rangeUpperFactor(2) * 0.5, "nelson", "q.engineer", "phase I");
+                10.25 - 3 * sigma, 10.25 + 3 * sigma, sigma, 0.5, 0.0, rangeUpperFactor(2) * 0.5, "nelson", "q.engineer", "phase I", Map.of());
         List<Object> history = new ArrayList<>();
         history.add(new CharacteristicDefined(bore, "PN-1234", "bore diameter", specification, 1, ChartType.IMR));
         // four baseline values, the limits, then eight judged values above the centre
@@ -161,7 +163,7 @@ class SnapshotRoundTripTest {
             long n = i + 1;
             history.add(new MeasurementRecorded(bore, values[i], Serial.of("S-" + n), camera, T0,
                     SourceMessageId.of("msg-" + n), n));
-            history.add(new SubgroupCompleted(bore, n, List.of(values[i]), values[i], 0.0, 0.0, T0));
+            history.add(new SubgroupCompleted(bore, n, List.of(values[i]), values[i], 0.0, 0.0, T0, null));
             if (n == 4) {
                 history.add(limits);
             }
@@ -177,14 +179,15 @@ class SnapshotRoundTripTest {
                 .when(new RecordMeasurement(bore, 10.5, Serial.of("S-13"), camera, T0, SourceMessageId.of("msg-13")))
                 .expectEvents(new MeasurementRecorded(bore, 10.5, Serial.of("S-13"), camera, T0,
                                 SourceMessageId.of("msg-13"), 13),
-                        new SubgroupCompleted(bore, 13, List.of(10.5), 10.5, 0.0, 0.0, T0),
+                        new SubgroupCompleted(bore, 13, List.of(10.5), 10.5, 0.0, 0.0, T0,
+                                new PlottedPoint(10.5, limits.lcl(), limits.ucl(), 0.0)),
                         new OutOfControlSignalled(bore, 13, "NELSON_2", LongStream.rangeClosed(5, 13).boxed().toList(),
                                 10.5, 10.25, limits.lcl(), limits.ucl(), T0));
         // and the baseline is still there to establish limits from
         givenRestored(snapshot, Characteristic.class)
-                .when(new EstablishControlLimits(bore, 1, 4, "nelson", "q.engineer", "phase I"))
+                .when(new EstablishControlLimits(bore, 1, 4, "nelson", "q.engineer", "phase I", null))
                 .expectEvents(new ControlLimitsEstablished(bore, 1, 4, "imr", 10.25, limits.lcl(), limits.ucl(),
-                        sigma, 0.5, 0.0, rangeUpperFactor(2) * 0.5, "nelson", "q.engineer", "phase I"));
+                        sigma, 0.5, 0.0, rangeUpperFactor(2) * 0.5, "nelson", "q.engineer", "phase I", Map.of()));
     }
 
     @Test

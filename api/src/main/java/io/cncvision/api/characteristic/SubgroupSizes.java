@@ -18,6 +18,13 @@ public final class SubgroupSizes {
                     throw new IllegalArgumentException("subgroupSize must be 1 for an imr chart, not " + subgroupSize);
                 }
             }
+            case P, NP, C, U -> {
+                if (subgroupSize != 1) {
+                    throw new IllegalArgumentException("subgroupSize must be 1 for a " + chart.code()
+                            + " chart, not " + subgroupSize + ": each recorded count is one point, its sample size"
+                            + " recorded with it");
+                }
+            }
             case XBAR_R, XBAR_S -> {
                 if (subgroupSize < 2 || subgroupSize > MAX) {
                     throw new IllegalArgumentException("subgroupSize must be 2-" + MAX + " for an "

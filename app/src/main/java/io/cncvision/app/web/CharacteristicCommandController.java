@@ -55,7 +55,8 @@ public class CharacteristicCommandController {
     @PostMapping("/{characteristicId}/control-limits")
     @Operation(summary = "Establish control limits from recorded subgroups (phase I), approved by the caller",
             description = "Roles: QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN. Limits are computed from the named "
-                    + "subgroups, never typed in; later subgroups are judged against them by the chosen run rules.")
+                    + "subgroups, never typed in; later subgroups are judged against them by the chosen run rules. "
+                    + "EWMA takes parameters lambda (0.2) and L (3), CUSUM k (0.5) and h (4); other charts none.")
     @ApiResponse(responseCode = "200", description = "RECORDED",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CommandResult.class)))
     public ResponseEntity<CommandResult> establishControlLimits(@PathVariable String characteristicId,
@@ -86,6 +87,20 @@ public class CharacteristicCommandController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CommandResult.class)))
     public ResponseEntity<CommandResult> recordMeasurement(@PathVariable String characteristicId,
                                                            @RequestBody RecordMeasurementRequest request) {
+        CharacteristicId id = parse("characteristicId", characteristicId, CharacteristicId::of);
+        return CommandResult.ok(commands.send(request.toCommand(id, clock.instant()),
+                CommandTarget.characteristic(characteristicId)));
+    }
+
+    @PostMapping("/{characteristicId}/counts")
+    @Operation(summary = "Record an attribute sample of a p, np, c or u chart: a count in a sample of a size",
+            description = "Roles: MACHINE, OPERATOR, QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN. Each sample is one "
+                    + "point; np and c charts need every sample the size of the first. "
+                    + "A repeated sourceMessageId records nothing (DUPLICATE).")
+    @ApiResponse(responseCode = "200", description = "RECORDED or DUPLICATE",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CommandResult.class)))
+    public ResponseEntity<CommandResult> recordCount(@PathVariable String characteristicId,
+                                                     @RequestBody RecordCountRequest request) {
         CharacteristicId id = parse("characteristicId", characteristicId, CharacteristicId::of);
         return CommandResult.ok(commands.send(request.toCommand(id, clock.instant()),
                 CommandTarget.characteristic(characteristicId)));

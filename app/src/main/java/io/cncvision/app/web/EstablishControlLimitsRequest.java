@@ -5,6 +5,7 @@ import static io.cncvision.app.web.RequestFields.required;
 import io.cncvision.api.characteristic.EstablishControlLimits;
 import io.cncvision.api.value.CharacteristicId;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.Map;
 
 /**
  * Body of {@code POST /api/v1/characteristics/{characteristicId}/control-limits}: which recorded subgroups
@@ -15,10 +16,14 @@ public record EstablishControlLimitsRequest(
         @Schema(example = "25", requiredMode = Schema.RequiredMode.REQUIRED) Long toSubgroup,
         @Schema(description = "nelson (default), western-electric or none", example = "nelson") String rules,
         @Schema(example = "Process capability study PCS-114 approved", requiredMode = Schema.RequiredMode.REQUIRED)
-        String reason) {
+        String reason,
+        @Schema(description = "For EWMA: lambda and L; for CUSUM: k and h (in sigmas of the plotted mean). "
+                + "Defaults apply to what is not named; other charts take none.", example = "{\"lambda\": 0.2}")
+        Map<String, Double> parameters) {
 
     EstablishControlLimits toCommand(CharacteristicId characteristicId, String approvedBy) {
         return new EstablishControlLimits(characteristicId, required("fromSubgroup", fromSubgroup),
-                required("toSubgroup", toSubgroup), rules == null ? "nelson" : rules, approvedBy, reason);
+                required("toSubgroup", toSubgroup), rules == null ? "nelson" : rules, approvedBy, reason,
+                parameters);
     }
 }

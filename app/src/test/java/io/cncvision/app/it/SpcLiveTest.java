@@ -71,4 +71,43 @@ class SpcLiveTest {
             stream.cancel(true);
         }
     }
+
+    @Test
+    void aPChartJudgesEachSampleAtItsOwnSize() {
+        try (RunningPlatform platform = RunningPlatform.start(dataDir)) {
+            String engineer = platform.token("erin", Role.QUALITY_ENGINEER);
+            assertThat(platform.post("/api/v1/characteristics", engineer, """
+                    {"characteristicId": "burrs", "partNumber": "PN-1", "name": "Burrs", "unit": "parts",
+                     "nominal": 0, "usl": 1, "subgroupSize": 1, "chart": "p"}
+                    """).statusCode()).isEqualTo(201);
+            long[][] samples = {{3, 120}, {5, 150}, {2, 100}, {4, 130}, {6, 160}};
+            for (long[] sample : samples) {
+                assertThat(platform.post("/api/v1/characteristics/burrs/counts", platform.token("cam", Role.MACHINE),
+                        "{\"count\": " + sample[0] + ", \"size\": " + sample[1] + "}").statusCode()).isEqualTo(200);
+            }
+            var refused = platform.post("/api/v1/characteristics/burrs/counts", engineer,
+                    "{\"count\": 11, \"size\": 10}");
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("must not exceed size");
+            var wrongChart = platform.post("/api/v1/characteristics/burrs/control-limits", engineer,
+                    "{\"fromSubgroup\": 1, \"toSubgroup\": 5, \"reason\": \"x\", \"parameters\": {\"lambda\": 0.2}}");
+            assertThat(wrongChart.body()).contains("not taken by a p chart");
+            assertThat(platform.post("/api/v1/characteristics/burrs/control-limits", engineer,
+                    "{\"fromSubgroup\": 1, \"toSubgroup\": 5, \"reason\": \"first month\"}").statusCode())
+                    .isEqualTo(200);
+            platform.post("/api/v1/characteristics/burrs/counts", engineer, "{\"count\": 12, \"size\": 80}");
+
+            double pBar = 20.0 / 660;
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    platform.getJson("/api/v1/spc/burrs/chart", engineer).get("signals").size() == 1);
+            JsonNode chart = platform.getJson("/api/v1/spc/burrs/chart", engineer);
+            assertThat(chart.at("/limits/center").asDouble()).isCloseTo(pBar, org.assertj.core.api.Assertions.within(1e-15));
+            assertThat(chart.at("/points/5/count").asLong()).isEqualTo(12);
+            assertThat(chart.at("/points/5/mean").asDouble()).isEqualTo(0.15);
+            assertThat(chart.at("/points/5/plotted/ucl").asDouble()).isCloseTo(pBar + 3 * Math.sqrt(pBar * (1 - pBar) / 80),
+                    org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(chart.at("/signals/0/rule").asText()).isEqualTo("NELSON_1");
+            assertThat(chart.at("/signals/0/subgroup").asLong()).isEqualTo(6);
+        }
+    }
 }

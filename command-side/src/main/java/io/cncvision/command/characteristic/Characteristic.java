@@ -5,11 +5,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.cncvision.api.CommandOutcome;
 import io.cncvision.api.characteristic.CharacteristicDefined;
 import io.cncvision.api.characteristic.ControlLimitsEstablished;
+import io.cncvision.api.characteristic.CountRecorded;
 import io.cncvision.api.characteristic.DefineCharacteristic;
 import io.cncvision.api.characteristic.EstablishControlLimits;
 import io.cncvision.api.characteristic.MeasurementRecorded;
 import io.cncvision.api.characteristic.OutOfControlSignalled;
 import io.cncvision.api.characteristic.OutOfSpecificationDetected;
+import io.cncvision.api.characteristic.RecordCount;
 import io.cncvision.api.characteristic.RecordMeasurement;
 import io.cncvision.api.characteristic.ReviseSpecification;
 import io.cncvision.api.characteristic.SpecificationRevised;
@@ -18,18 +20,17 @@ import io.cncvision.api.value.CharacteristicId;
 import io.cncvision.api.value.ChartType;
 import io.cncvision.api.value.Specification;
 import io.cncvision.command.RecentMessageIds;
+import io.cncvision.spc.chart.AttributeLimits;
 import io.cncvision.spc.chart.ShewhartLimits;
 import io.cncvision.spc.rules.RuleSet;
-import io.cncvision.spc.rules.RunRuleWindow;
-import io.cncvision.spc.rules.Signal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -37,6 +38,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * filling, and, once limits are established from recorded subgroups, the judgement of every later
  * subgroup by the chosen run rules.
  */
+// Revision 2 judges through LiveChart; snapshots of revision 1 are skipped and the aggregate rebuilt from its events.
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = "characteristicSnapshotTrigger", cache = "aggregateCache")
 public class Characteristic {
 
@@ -51,11 +54,10 @@ public class Characteristic {
     private RecentMessageIds recentMessageIds = new RecentMessageIds();
     // The recent completed subgroups a baseline for control limits is chosen from.
     private SubgroupHistory history = new SubgroupHistory();
-    // The limits in force, null until the first are established.
-    private ControlLimitsEstablished limits;
-    // The subgroups judged against those limits; its point 0 is subgroup firstJudgedSubgroup.
-    private RunRuleWindow judged;
-    private long firstJudgedSubgroup;
+    // The chart judged against the limits in force; null until the first are established.
+    private LiveChart live;
+    // The sample size of every count of an np or c chart, set by the first; 0 before it.
+    private long constantSize;
 
     /** For Axon and Jackson: rebuilds from events or a snapshot. */
     protected Characteristic() {
@@ -90,11 +92,8 @@ public class Characteristic {
      */
     @CommandHandler
     public CommandOutcome handle(EstablishControlLimits command) {
-        if (chart != ChartType.XBAR_R && chart != ChartType.XBAR_S && chart != ChartType.IMR) {
-            throw new IllegalArgumentException(
-                    "control limits for " + chart.code() + " charts are not established live yet");
-        }
         RuleSet rules = RuleSet.parse(command.rules());
+        Map<String, Double> parameters = SpcCharts.parameters(chart, command.parameters());
         long from = command.fromSubgroup();
         long to = command.toSubgroup();
         if (to - from + 1 < BaselineLimits.MINIMUM_SUBGROUPS) {
@@ -110,14 +109,15 @@ public class Characteristic {
                     + " is no longer held: the last " + SubgroupHistory.CAPACITY + " completed subgroups are kept, "
                     + history.oldestHeld() + ".." + history.lastCompleted());
         }
-        ShewhartLimits computed = BaselineLimits.of(chart, subgroupSize, history, from, to);
-        if (!(computed.sigma() > 0)) {
+        BaselineLimits.Computed computed = BaselineLimits.of(chart, subgroupSize, history, from, to, parameters);
+        ShewhartLimits limits = computed.limits();
+        if (!(limits.sigma() > 0)) {
             throw new IllegalArgumentException("subgroups " + from + ".." + to + " of " + characteristicId
                     + " show no variation; control limits would have no width");
         }
-        apply(new ControlLimitsEstablished(characteristicId, from, to, chart.code(), computed.center(),
-                computed.lcl(), computed.ucl(), computed.sigma(), computed.secondaryCenter(), computed.secondaryLcl(),
-                computed.secondaryUcl(), rules.code(), command.approvedBy(), command.reason()));
+        apply(new ControlLimitsEstablished(characteristicId, from, to, chart.code(), limits.center(), limits.lcl(),
+                limits.ucl(), limits.sigma(), limits.secondaryCenter(), limits.secondaryLcl(), limits.secondaryUcl(),
+                rules.code(), command.approvedBy(), command.reason(), computed.parameters()));
         return CommandOutcome.RECORDED;
     }
 
@@ -142,49 +142,56 @@ public class Characteristic {
         }
         if (subgroupValues.size() == subgroupSize) {
             SubgroupStatistics statistics = SubgroupStatistics.of(subgroupValues);
-            List<OutOfControlSignalled> signals = limits == null ? List.of()
-                    : judge(subgroup, statistics, command.observedAt());
+            LiveChart.Judgement judgement = live == null ? null : live.copy().judge(subgroup, statistics.mean(),
+                    chart == ChartType.XBAR_S ? statistics.standardDeviation() : statistics.range(), subgroupSize);
             apply(new SubgroupCompleted(characteristicId, subgroup, List.copyOf(subgroupValues), statistics.mean(),
-                    statistics.range(), statistics.standardDeviation(), command.observedAt()));
-            signals.forEach(AggregateLifecycle::apply);
+                    statistics.range(), statistics.standardDeviation(), command.observedAt(),
+                    judgement == null ? null : judgement.point()));
+            signal(subgroup, judgement, command.observedAt());
         }
         return CommandOutcome.RECORDED;
     }
 
     /**
-     * The signals a completed subgroup raises against the limits in force: each run rule that fires
-     * at its mean (judged on a copy of the window, which moves when SubgroupCompleted is applied),
-     * then a point of the secondary chart beyond its limits, named for that chart: {@code R_1},
-     * {@code S_1} or {@code MR_1} (an LCL of 0 cannot be crossed).
+     * One attribute sample, one point. np and c charts plot raw counts, so every sample of theirs must
+     * have the size of the first.
      */
-    private List<OutOfControlSignalled> judge(long subgroup, SubgroupStatistics statistics, Instant observedAt) {
-        List<OutOfControlSignalled> signals = new ArrayList<>();
-        for (Signal signal : judged.copy().add(statistics.mean(), limits.center(), plottedSigma())) {
-            List<Long> pattern = Arrays.stream(signal.points()).mapToObj(point -> firstJudgedSubgroup + point).toList();
-            signals.add(new OutOfControlSignalled(characteristicId, subgroup, signal.rule().name(), pattern,
-                    statistics.mean(), limits.center(), limits.lcl(), limits.ucl(), observedAt));
+    @CommandHandler
+    public CommandOutcome handle(RecordCount command) {
+        if (chart.isVariables()) {
+            throw new IllegalArgumentException("characteristic " + characteristicId + " is charted as "
+                    + chart.code() + "; record measurements, not counts");
         }
-        // the moving range spans this value and the previous subgroup's, which a baseline of 2 or more guarantees
-        double dispersion = switch (chart) {
-            case XBAR_S -> statistics.standardDeviation();
-            case IMR -> Math.abs(statistics.mean() - history.mean(subgroup - 1));
-            default -> statistics.range();
-        };
-        if (dispersion > limits.secondaryUcl() || (limits.secondaryLcl() > 0 && dispersion < limits.secondaryLcl())) {
-            String secondary = switch (chart) {
-                case XBAR_S -> "S_1";
-                case IMR -> "MR_1";
-                default -> "R_1";
-            };
-            signals.add(new OutOfControlSignalled(characteristicId, subgroup, secondary, List.of(subgroup), dispersion,
-                    limits.secondaryCenter(), limits.secondaryLcl(), limits.secondaryUcl(), observedAt));
+        if ((chart == ChartType.P || chart == ChartType.NP) && command.count() > command.size()) {
+            throw new IllegalArgumentException("count (" + command.count() + " defectives) must not exceed size ("
+                    + command.size() + " parts) on the " + chart.code() + " chart of " + characteristicId);
         }
-        return signals;
+        if ((chart == ChartType.NP || chart == ChartType.C) && constantSize != 0 && command.size() != constantSize) {
+            throw new IllegalArgumentException("size must be " + constantSize + " on the " + chart.code()
+                    + " chart of " + characteristicId + ", as its first sample's, not " + command.size()
+                    + "; varying sizes are charted on " + (chart == ChartType.NP ? "p" : "u") + " charts");
+        }
+        if (recentMessageIds.contains(command.sourceMessageId())) {
+            return CommandOutcome.DUPLICATE;
+        }
+        long subgroup = history.lastCompleted() + 1;
+        LiveChart.Judgement judgement = live == null ? null
+                : live.copy().judge(subgroup, command.count(), Double.NaN, command.size());
+        double value = AttributeLimits.statistic(SpcCharts.of(chart), command.count(), command.size());
+        apply(new CountRecorded(characteristicId, subgroup, command.count(), command.size(), value, command.observedAt(),
+                command.sourceMessageId(), judgement == null ? null : judgement.point()));
+        signal(subgroup, judgement, command.observedAt());
+        return CommandOutcome.RECORDED;
     }
 
-    // The plotted mean of n values varies sigma / sqrt(n); for an individuals chart n = 1.
-    private double plottedSigma() {
-        return limits.sigma() / Math.sqrt(subgroupSize);
+    private void signal(long subgroup, LiveChart.Judgement judgement, Instant observedAt) {
+        if (judgement == null) {
+            return;
+        }
+        for (LiveChart.Finding finding : judgement.findings()) {
+            apply(new OutOfControlSignalled(characteristicId, subgroup, finding.rule(), finding.subgroups(),
+                    finding.value(), finding.center(), finding.lcl(), finding.ucl(), observedAt));
+        }
     }
 
     @EventSourcingHandler
@@ -211,15 +218,27 @@ public class Characteristic {
     private void on(SubgroupCompleted event) {
         openSubgroup.clear();
         history.add(event.subgroup(), event.mean(), event.range(), event.standardDeviation());
-        if (limits != null) {
-            judged.add(event.mean(), limits.center(), plottedSigma());
+        if (live != null) {
+            live.judge(event.subgroup(), event.mean(),
+                    chart == ChartType.XBAR_S ? event.standardDeviation() : event.range(), subgroupSize);
+        }
+    }
+
+    @EventSourcingHandler
+    private void on(CountRecorded event) {
+        history.addCount(event.subgroup(), event.count(), event.size());
+        recentMessageIds.remember(event.sourceMessageId());
+        if (constantSize == 0) {
+            constantSize = event.size();
+        }
+        if (live != null) {
+            live.judge(event.subgroup(), event.count(), Double.NaN, event.size());
         }
     }
 
     @EventSourcingHandler
     private void on(ControlLimitsEstablished event) {
-        limits = event;
-        judged = new RunRuleWindow(RuleSet.parse(event.rules()));
-        firstJudgedSubgroup = history.lastCompleted() + 1;
+        long last = history.lastCompleted();
+        live = new LiveChart(chart, subgroupSize, event, last + 1, last == 0 ? 0 : history.mean(last));
     }
 }

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The statistics (mean, range, standard deviation) of a characteristic's last {@value #CAPACITY}
  * completed subgroups: what control limits are computed from. Subgroups of one characteristic all
- * have its one subgroup size, so the size is not kept per subgroup.
+ * have its one subgroup size, so the size is not kept per subgroup. An attribute chart's samples are
+ * held in the same places: the count where a mean is, the size where a range is.
  *
  * <p>The bound keeps the aggregate and its snapshot small (three arrays of at most {@value #CAPACITY}
  * doubles); a baseline is chosen from recent production, and one that has left the history is
@@ -38,6 +39,11 @@ class SubgroupHistory {
         lastCompleted = subgroup;
     }
 
+    /** Records the attribute sample {@code subgroup}, which completes after {@link #lastCompleted()}. */
+    void addCount(long subgroup, long count, long size) {
+        add(subgroup, count, size, 0);
+    }
+
     /** The number of the last completed subgroup; 0 before the first. */
     long lastCompleted() {
         return lastCompleted;
@@ -58,6 +64,16 @@ class SubgroupHistory {
 
     double standardDeviation(long subgroup) {
         return standardDeviations[held(subgroup)];
+    }
+
+    /** The count of an attribute sample. */
+    double count(long subgroup) {
+        return mean(subgroup);
+    }
+
+    /** The size of an attribute sample. */
+    double size(long subgroup) {
+        return range(subgroup);
     }
 
     private int held(long subgroup) {

@@ -120,13 +120,13 @@ class CharacteristicTest {
                 .when(measure(9.5, 3))
                 .expectResultMessagePayload(CommandOutcome.RECORDED)
                 .expectEvents(recorded(9.5, 3, 1),
-                        new SubgroupCompleted(BORE, 1, List.of(10.0, 10.5, 9.5), 10.0, 1.0, 0.5, at(3)));
+                        new SubgroupCompleted(BORE, 1, List.of(10.0, 10.5, 9.5), 10.0, 1.0, 0.5, at(3), null));
     }
 
     @Test
     void theMeasurementAfterACompletedSubgroupStartsTheNextOne() {
         fixture.given(DEFINED, recorded(10.0, 1, 1), recorded(10.5, 2, 1), recorded(9.5, 3, 1),
-                        new SubgroupCompleted(BORE, 1, List.of(10.0, 10.5, 9.5), 10.0, 1.0, 0.5, at(3)))
+                        new SubgroupCompleted(BORE, 1, List.of(10.0, 10.5, 9.5), 10.0, 1.0, 0.5, at(3), null))
                 .when(measure(10.25, 4))
                 .expectResultMessagePayload(CommandOutcome.RECORDED)
                 .expectEvents(recorded(10.25, 4, 2));
@@ -135,11 +135,11 @@ class CharacteristicTest {
     @Test
     void theSecondSubgroupHoldsOnlyItsOwnValues() {
         fixture.given(DEFINED, recorded(10.0, 1, 1), recorded(10.5, 2, 1), recorded(9.5, 3, 1),
-                        new SubgroupCompleted(BORE, 1, List.of(10.0, 10.5, 9.5), 10.0, 1.0, 0.5, at(3)),
+                        new SubgroupCompleted(BORE, 1, List.of(10.0, 10.5, 9.5), 10.0, 1.0, 0.5, at(3), null),
                         recorded(10.0, 4, 2), recorded(10.0, 5, 2))
                 .when(measure(10.0, 6))
                 .expectEvents(recorded(10.0, 6, 2),
-                        new SubgroupCompleted(BORE, 2, List.of(10.0, 10.0, 10.0), 10.0, 0.0, 0.0, at(6)));
+                        new SubgroupCompleted(BORE, 2, List.of(10.0, 10.0, 10.0), 10.0, 0.0, 0.0, at(6), null));
     }
 
     @Test
@@ -165,7 +165,7 @@ class CharacteristicTest {
                 .expectResultMessagePayload(CommandOutcome.RECORDED)
                 .expectEvents(recorded(11.5, 3, 1),
                         new OutOfSpecificationDetected(BORE, 11.5, part(3), SPEC, at(3), frame(3)),
-                        new SubgroupCompleted(BORE, 1, List.of(10.5, 11.0, 11.5), 11.0, 1.0, 0.5, at(3)));
+                        new SubgroupCompleted(BORE, 1, List.of(10.5, 11.0, 11.5), 11.0, 1.0, 0.5, at(3), null));
     }
 
     @Test
@@ -178,10 +178,10 @@ class CharacteristicTest {
     @Test
     void anIndividualsChartCompletesASubgroupWithEveryValue() {
         fixture.given(new CharacteristicDefined(BORE, "PN-1234", "bore diameter", SPEC, 1, ChartType.IMR),
-                        recorded(10.0, 1, 1), new SubgroupCompleted(BORE, 1, List.of(10.0), 10.0, 0.0, 0.0, at(1)))
+                        recorded(10.0, 1, 1), new SubgroupCompleted(BORE, 1, List.of(10.0), 10.0, 0.0, 0.0, at(1), null))
                 .when(measure(10.5, 2))
                 .expectEvents(recorded(10.5, 2, 2),
-                        new SubgroupCompleted(BORE, 2, List.of(10.5), 10.5, 0.0, 0.0, at(2)));
+                        new SubgroupCompleted(BORE, 2, List.of(10.5), 10.5, 0.0, 0.0, at(2), null));
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.cncvision.api.characteristic.ControlLimitsEstablished;
 import io.cncvision.api.characteristic.EstablishControlLimits;
 import io.cncvision.api.characteristic.MeasurementRecorded;
 import io.cncvision.api.characteristic.OutOfControlSignalled;
+import io.cncvision.api.characteristic.PlottedPoint;
 import io.cncvision.api.characteristic.RecordMeasurement;
 import io.cncvision.api.characteristic.SubgroupCompleted;
 import io.cncvision.api.value.CharacteristicId;
@@ -35,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -119,7 +121,7 @@ class ControlLimitsTest {
             }
             SubgroupStatistics statistics = SubgroupStatistics.of(subgroup);
             events.add(new SubgroupCompleted(BORE, i + 1, subgroup, statistics.mean(), statistics.range(),
-                    statistics.standardDeviation(), at(n)));
+                    statistics.standardDeviation(), at(n), null));
         }
         return events;
     }
@@ -130,7 +132,7 @@ class ControlLimitsTest {
         for (int i = 0; i < values.length; i++) {
             long n = first + i;
             events.add(recorded(values[i], n, n));
-            events.add(new SubgroupCompleted(BORE, n, List.of(values[i]), values[i], 0.0, 0.0, at(n)));
+            events.add(new SubgroupCompleted(BORE, n, List.of(values[i]), values[i], 0.0, 0.0, at(n), null));
         }
         return events;
     }
@@ -151,13 +153,18 @@ class ControlLimitsTest {
     static ControlLimitsEstablished imrLimits(String rules) {
         return new ControlLimitsEstablished(BORE, 1, 4, "imr", IMR_CENTER, IMR_CENTER - 3 * IMR_SIGMA,
                 IMR_CENTER + 3 * IMR_SIGMA, IMR_SIGMA, 0.5, rangeLowerFactor(2) * 0.5, rangeUpperFactor(2) * 0.5, rules,
-                APPROVER, REASON);
+                APPROVER, REASON, Map.of());
     }
 
     static List<Object> imrBaseline(ControlLimitsEstablished limits, double... judged) {
         List<Object> events = history(defined(ChartType.IMR, 1), individuals(1, 10.0, 10.5, 10.0, 10.5), limits);
         events.addAll(individuals(5, judged));
         return events;
+    }
+
+    /** The point a phase-II subgroup plots: its value and secondary against the limits in force. */
+    static PlottedPoint plotted(double value, ControlLimitsEstablished limits, double secondary) {
+        return new PlottedPoint(value, limits.lcl(), limits.ucl(), secondary);
     }
 
     static OutOfControlSignalled signalled(long subgroup, String rule, List<Long> subgroups, double value,
@@ -173,11 +180,11 @@ class ControlLimitsTest {
         fixture.given(history(defined(ChartType.XBAR_R, 3),
                         subgroups(new double[] {10.0, 10.5, 9.5}, new double[] {10.0, 10.25, 9.75},
                                 new double[] {12.0, 12.0, 13.0})))
-                .when(new EstablishControlLimits(BORE, 1, 2, "nelson", APPROVER, REASON))
+                .when(new EstablishControlLimits(BORE, 1, 2, "nelson", APPROVER, REASON, null))
                 .expectResultMessagePayload(CommandOutcome.RECORDED)
                 .expectEvents(new ControlLimitsEstablished(BORE, 1, 2, "xbar-r", 10.0, 10.0 - a2(3) * meanRange,
                         10.0 + a2(3) * meanRange, meanRange / d2(3), meanRange, rangeLowerFactor(3) * meanRange,
-                        rangeUpperFactor(3) * meanRange, "nelson", APPROVER, REASON));
+                        rangeUpperFactor(3) * meanRange, "nelson", APPROVER, REASON, Map.of()));
         // the exact constants round to the table's A2(3) = 1.023 and D4(3) = 2.575
         assertThat(a2(3)).isCloseTo(1.023, within(5e-4));
         assertThat(rangeUpperFactor(3)).isCloseTo(2.575, within(5e-4));
@@ -198,10 +205,10 @@ class ControlLimitsTest {
         meanRange /= 25;
         ControlLimitsEstablished expected = new ControlLimitsEstablished(BORE, 1, 25, "xbar-r", grandMean,
                 grandMean - a2(5) * meanRange, grandMean + a2(5) * meanRange, meanRange / d2(5), meanRange,
-                rangeLowerFactor(5) * meanRange, rangeUpperFactor(5) * meanRange, "nelson", APPROVER, REASON);
+                rangeLowerFactor(5) * meanRange, rangeUpperFactor(5) * meanRange, "nelson", APPROVER, REASON, Map.of());
 
         fixture.given(history(defined(ChartType.XBAR_R, 5), subgroups(PISTON_RINGS)))
-                .when(new EstablishControlLimits(BORE, 1, 25, "nelson", APPROVER, REASON))
+                .when(new EstablishControlLimits(BORE, 1, 25, "nelson", APPROVER, REASON, null))
                 .expectEvents(expected);
 
         // Montgomery example 6.1, printed to six decimals
@@ -227,16 +234,16 @@ class ControlLimitsTest {
         double meanSd = 0.375;
         fixture.given(history(defined(ChartType.XBAR_S, 3),
                         subgroups(new double[] {10.0, 10.5, 9.5}, new double[] {11.0, 11.25, 10.75})))
-                .when(new EstablishControlLimits(BORE, 1, 2, "western-electric", APPROVER, REASON))
+                .when(new EstablishControlLimits(BORE, 1, 2, "western-electric", APPROVER, REASON, null))
                 .expectEvents(new ControlLimitsEstablished(BORE, 1, 2, "xbar-s", 10.5, 10.5 - a3(3) * meanSd,
                         10.5 + a3(3) * meanSd, meanSd / c4(3), meanSd, b3(3) * meanSd, b4(3) * meanSd,
-                        "western-electric", APPROVER, REASON));
+                        "western-electric", APPROVER, REASON, Map.of()));
     }
 
     @Test
     void individualsLimitsAreTheMeanPlusMinusThreeMovingRangeSigmas() {
         fixture.given(history(defined(ChartType.IMR, 1), individuals(1, 10.0, 10.5, 10.0, 10.5, 20.0)))
-                .when(new EstablishControlLimits(BORE, 1, 4, "nelson", APPROVER, REASON))
+                .when(new EstablishControlLimits(BORE, 1, 4, "nelson", APPROVER, REASON, null))
                 .expectEvents(IMR_LIMITS);
         assertThat(IMR_LIMITS.secondaryUcl()).isCloseTo(3.267 * 0.5, within(5e-4));
     }
@@ -244,7 +251,7 @@ class ControlLimitsTest {
     @Test
     void refusesABaselineWithASubgroupNotYetRecorded() {
         fixture.given(history(defined(ChartType.IMR, 1), individuals(1, 10.0, 10.5, 10.0), recorded(10.5, 4, 4)))
-                .when(new EstablishControlLimits(BORE, 1, 4, "nelson", APPROVER, REASON))
+                .when(new EstablishControlLimits(BORE, 1, 4, "nelson", APPROVER, REASON, null))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage("subgroup 4 of pn1234-bore is not recorded: the last completed subgroup is 3")
                 .expectNoEvents();
@@ -257,7 +264,7 @@ class ControlLimitsTest {
             values[i] = 10.0 + (i % 2) * 0.5;
         }
         fixture.given(history(defined(ChartType.IMR, 1), individuals(1, values)))
-                .when(new EstablishControlLimits(BORE, 2, 30, "nelson", APPROVER, REASON))
+                .when(new EstablishControlLimits(BORE, 2, 30, "nelson", APPROVER, REASON, null))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage(allOf(containsString("subgroup 2 of pn1234-bore is no longer held"),
                         containsString("the last 1000 completed subgroups are kept, 3..1002")))
@@ -271,16 +278,16 @@ class ControlLimitsTest {
         double[] baseline = {10.0, 10.5, 10.0, 10.5};
         System.arraycopy(baseline, 0, values, SubgroupHistory.CAPACITY, 4);
         fixture.given(history(defined(ChartType.IMR, 1), individuals(1, values)))
-                .when(new EstablishControlLimits(BORE, 1001, 1004, "nelson", APPROVER, REASON))
+                .when(new EstablishControlLimits(BORE, 1001, 1004, "nelson", APPROVER, REASON, null))
                 .expectEvents(new ControlLimitsEstablished(BORE, 1001, 1004, "imr", IMR_LIMITS.center(),
                         IMR_LIMITS.lcl(), IMR_LIMITS.ucl(), IMR_LIMITS.sigma(), 0.5, IMR_LIMITS.secondaryLcl(),
-                        IMR_LIMITS.secondaryUcl(), "nelson", APPROVER, REASON));
+                        IMR_LIMITS.secondaryUcl(), "nelson", APPROVER, REASON, Map.of()));
     }
 
     @Test
     void refusesABaselineOfASingleSubgroup() {
         fixture.given(history(defined(ChartType.IMR, 1), individuals(1, 10.0, 10.5)))
-                .when(new EstablishControlLimits(BORE, 2, 2, "nelson", APPROVER, REASON))
+                .when(new EstablishControlLimits(BORE, 2, 2, "nelson", APPROVER, REASON, null))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage("a baseline needs at least 2 subgroups; 2..2 of pn1234-bore holds 1")
                 .expectNoEvents();
@@ -289,7 +296,7 @@ class ControlLimitsTest {
     @Test
     void refusesABaselineWithoutVariation() {
         fixture.given(history(defined(ChartType.IMR, 1), individuals(1, 10.0, 10.0, 10.0)))
-                .when(new EstablishControlLimits(BORE, 1, 3, "nelson", APPROVER, REASON))
+                .when(new EstablishControlLimits(BORE, 1, 3, "nelson", APPROVER, REASON, null))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage(containsString("show no variation"))
                 .expectNoEvents();
@@ -298,27 +305,9 @@ class ControlLimitsTest {
     @Test
     void refusesAnUnknownRuleSetNamingTheKnownOnes() {
         fixture.given(history(defined(ChartType.IMR, 1), individuals(1, 10.0, 10.5)))
-                .when(new EstablishControlLimits(BORE, 1, 2, "shewhart", APPROVER, REASON))
+                .when(new EstablishControlLimits(BORE, 1, 2, "shewhart", APPROVER, REASON, null))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage(allOf(containsString("shewhart"), containsString("western-electric")))
-                .expectNoEvents();
-    }
-
-    @Test
-    void refusesControlLimitsForAttributeCharts() {
-        fixture.given(new CharacteristicDefined(BORE, "PN-1234", "bore burrs", SPEC, 50, ChartType.P))
-                .when(new EstablishControlLimits(BORE, 1, 25, "nelson", APPROVER, REASON))
-                .expectException(IllegalArgumentException.class)
-                .expectExceptionMessage("control limits for p charts are not established live yet")
-                .expectNoEvents();
-    }
-
-    @Test
-    void refusesControlLimitsForEwmaChartsForNow() {
-        fixture.given(defined(ChartType.EWMA, 1))
-                .when(new EstablishControlLimits(BORE, 1, 25, "nelson", APPROVER, REASON))
-                .expectException(IllegalArgumentException.class)
-                .expectExceptionMessage("control limits for ewma charts are not established live yet")
                 .expectNoEvents();
     }
 
@@ -326,7 +315,7 @@ class ControlLimitsTest {
     void nothingIsJudgedBeforeLimitsAreEstablished() {
         fixture.given(history(defined(ChartType.IMR, 1), individuals(1, 10.0, 10.5, 10.0, 10.5)))
                 .when(measure(20.0, 5))
-                .expectEvents(recorded(20.0, 5, 5), new SubgroupCompleted(BORE, 5, List.of(20.0), 20.0, 0.0, 0.0, at(5)));
+                .expectEvents(recorded(20.0, 5, 5), new SubgroupCompleted(BORE, 5, List.of(20.0), 20.0, 0.0, 0.0, at(5), null));
     }
 
     @Test
@@ -334,7 +323,7 @@ class ControlLimitsTest {
         fixture.given(imrBaseline(IMR_LIMITS, 10.0, 10.5))
                 .when(measure(12.0, 7))
                 .expectResultMessagePayload(CommandOutcome.RECORDED)
-                .expectEvents(recorded(12.0, 7, 7), new SubgroupCompleted(BORE, 7, List.of(12.0), 12.0, 0.0, 0.0, at(7)),
+                .expectEvents(recorded(12.0, 7, 7), new SubgroupCompleted(BORE, 7, List.of(12.0), 12.0, 0.0, 0.0, at(7), plotted(12.0, IMR_LIMITS, 1.5)),
                         signalled(7, "NELSON_1", List.of(7L), 12.0, IMR_LIMITS));
     }
 
@@ -342,7 +331,7 @@ class ControlLimitsTest {
     void aPointInsideTheLimitsSignalsNothing() {
         fixture.given(imrBaseline(IMR_LIMITS, 10.0, 10.5))
                 .when(measure(11.5, 7))
-                .expectEvents(recorded(11.5, 7, 7), new SubgroupCompleted(BORE, 7, List.of(11.5), 11.5, 0.0, 0.0, at(7)));
+                .expectEvents(recorded(11.5, 7, 7), new SubgroupCompleted(BORE, 7, List.of(11.5), 11.5, 0.0, 0.0, at(7), plotted(11.5, IMR_LIMITS, 1.0)));
     }
 
     @Test
@@ -352,14 +341,14 @@ class ControlLimitsTest {
         double sigma = meanRange / d2(4);
         ControlLimitsEstablished limits = new ControlLimitsEstablished(BORE, 1, 2, "xbar-r", 10.0,
                 10.0 - a2(4) * meanRange, 10.0 + a2(4) * meanRange, sigma, meanRange, 0.0,
-                rangeUpperFactor(4) * meanRange, "nelson", APPROVER, REASON);
+                rangeUpperFactor(4) * meanRange, "nelson", APPROVER, REASON, Map.of());
         double high = 10.0 + 1.6 * sigma;
         fixture.given(history(defined(ChartType.XBAR_R, 4),
                         subgroups(new double[] {9.5, 10.5, 10.0, 10.0}, new double[] {9.5, 10.5, 10.0, 10.0}),
                         limits, recorded(high, 9, 3), recorded(high, 10, 3), recorded(high, 11, 3)))
                 .when(measure(high, 12))
                 .expectEvents(recorded(high, 12, 3),
-                        new SubgroupCompleted(BORE, 3, List.of(high, high, high, high), high, 0.0, 0.0, at(12)),
+                        new SubgroupCompleted(BORE, 3, List.of(high, high, high, high), high, 0.0, 0.0, at(12), plotted(high, limits, 0.0)),
                         new OutOfControlSignalled(BORE, 3, "NELSON_1", List.of(3L), high, 10.0, limits.lcl(),
                                 limits.ucl(), at(12)));
     }
@@ -368,7 +357,7 @@ class ControlLimitsTest {
     void nineSubgroupsOnOneSideOfTheCentreSignalNelson2NamingAllNine() {
         fixture.given(imrBaseline(IMR_LIMITS, 10.5, 10.5, 10.5, 10.5, 10.5, 10.5, 10.5, 10.5))
                 .when(measure(10.5, 13))
-                .expectEvents(recorded(10.5, 13, 13), new SubgroupCompleted(BORE, 13, List.of(10.5), 10.5, 0.0, 0.0, at(13)),
+                .expectEvents(recorded(10.5, 13, 13), new SubgroupCompleted(BORE, 13, List.of(10.5), 10.5, 0.0, 0.0, at(13), plotted(10.5, IMR_LIMITS, 0.0)),
                         signalled(13, "NELSON_2", LongStream.rangeClosed(5, 13).boxed().toList(), 10.5, IMR_LIMITS));
     }
 
@@ -377,31 +366,31 @@ class ControlLimitsTest {
         List<Object> given = imrBaseline(IMR_LIMITS, 10.5, 10.5, 10.5, 10.5, 10.5, 10.5, 10.5, 10.5);
         ControlLimitsEstablished again = new ControlLimitsEstablished(BORE, 1, 4, "imr", IMR_CENTER,
                 IMR_LIMITS.lcl(), IMR_LIMITS.ucl(), IMR_SIGMA, 0.5, 0.0, IMR_LIMITS.secondaryUcl(), "nelson",
-                APPROVER, "re-approved after gauge R&R");
+                APPROVER, "re-approved after gauge R&R", Map.of());
         given.add(again);
         fixture.given(given)
                 .when(measure(10.5, 13))
-                .expectEvents(recorded(10.5, 13, 13), new SubgroupCompleted(BORE, 13, List.of(10.5), 10.5, 0.0, 0.0, at(13)));
+                .expectEvents(recorded(10.5, 13, 13), new SubgroupCompleted(BORE, 13, List.of(10.5), 10.5, 0.0, 0.0, at(13), plotted(10.5, again, 0.0)));
     }
 
     @Test
     void establishingAgainComputesFromTheNewBaseline() {
         fixture.given(imrBaseline(IMR_LIMITS, 11.0, 11.5))
-                .when(new EstablishControlLimits(BORE, 3, 6, "none", APPROVER, "process moved after tool change"))
+                .when(new EstablishControlLimits(BORE, 3, 6, "none", APPROVER, "process moved after tool change", null))
                 .expectEvents(new ControlLimitsEstablished(BORE, 3, 6, "imr", 10.75, 10.75 - 3 * IMR_SIGMA,
                         10.75 + 3 * IMR_SIGMA, IMR_SIGMA, 0.5, 0.0, IMR_LIMITS.secondaryUcl(), "none", APPROVER,
-                        "process moved after tool change"));
+                        "process moved after tool change", Map.of()));
     }
 
     @Test
     void aSubgroupJudgedAgainstReplacedLimitsUsesTheNewCentre() {
         ControlLimitsEstablished lower = new ControlLimitsEstablished(BORE, 1, 4, "imr", 8.0, 8.0 - 3 * IMR_SIGMA,
-                8.0 + 3 * IMR_SIGMA, IMR_SIGMA, 0.5, 0.0, 1.0, "nelson", APPROVER, REASON);
+                8.0 + 3 * IMR_SIGMA, IMR_SIGMA, 0.5, 0.0, 1.0, "nelson", APPROVER, REASON, Map.of());
         List<Object> given = imrBaseline(IMR_LIMITS, 10.0);
         given.add(lower);
         fixture.given(given)
                 .when(measure(10.0, 6))
-                .expectEvents(recorded(10.0, 6, 6), new SubgroupCompleted(BORE, 6, List.of(10.0), 10.0, 0.0, 0.0, at(6)),
+                .expectEvents(recorded(10.0, 6, 6), new SubgroupCompleted(BORE, 6, List.of(10.0), 10.0, 0.0, 0.0, at(6), plotted(10.0, lower, 0.0)),
                         signalled(6, "NELSON_1", List.of(6L), 10.0, lower));
     }
 
@@ -410,7 +399,7 @@ class ControlLimitsTest {
         ControlLimitsEstablished limits = imrLimits("western-electric");
         fixture.given(imrBaseline(limits, 10.5))
                 .when(measure(12.0, 6))
-                .expectEvents(recorded(12.0, 6, 6), new SubgroupCompleted(BORE, 6, List.of(12.0), 12.0, 0.0, 0.0, at(6)),
+                .expectEvents(recorded(12.0, 6, 6), new SubgroupCompleted(BORE, 6, List.of(12.0), 12.0, 0.0, 0.0, at(6), plotted(12.0, limits, 1.5)),
                         signalled(6, "WE_1", List.of(6L), 12.0, limits));
     }
 
@@ -418,13 +407,13 @@ class ControlLimitsTest {
     void noRulesSignalNothing() {
         fixture.given(imrBaseline(imrLimits("none"), 10.5))
                 .when(measure(12.0, 6))
-                .expectEvents(recorded(12.0, 6, 6), new SubgroupCompleted(BORE, 6, List.of(12.0), 12.0, 0.0, 0.0, at(6)));
+                .expectEvents(recorded(12.0, 6, 6), new SubgroupCompleted(BORE, 6, List.of(12.0), 12.0, 0.0, 0.0, at(6), plotted(12.0, imrLimits("none"), 1.5)));
     }
 
     static ControlLimitsEstablished xbarRLimits(int n, double center, double meanRange) {
         return new ControlLimitsEstablished(BORE, 1, 2, "xbar-r", center, center - a2(n) * meanRange,
                 center + a2(n) * meanRange, meanRange / d2(n), meanRange, rangeLowerFactor(n) * meanRange,
-                rangeUpperFactor(n) * meanRange, "nelson", APPROVER, REASON);
+                rangeUpperFactor(n) * meanRange, "nelson", APPROVER, REASON, Map.of());
     }
 
     @Test
@@ -436,7 +425,7 @@ class ControlLimitsTest {
                         limits, recorded(9.0, 7, 3), recorded(10.0, 8, 3)))
                 .when(measure(11.0, 9))
                 .expectEvents(recorded(11.0, 9, 3),
-                        new SubgroupCompleted(BORE, 3, List.of(9.0, 10.0, 11.0), 10.0, 2.0, 1.0, at(9)),
+                        new SubgroupCompleted(BORE, 3, List.of(9.0, 10.0, 11.0), 10.0, 2.0, 1.0, at(9), plotted(10.0, limits, 2.0)),
                         new OutOfControlSignalled(BORE, 3, "R_1", List.of(3L), 2.0, 0.75, 0.0,
                                 limits.secondaryUcl(), at(9)));
     }
@@ -455,7 +444,7 @@ class ControlLimitsTest {
                 .when(measure(10.0, 21))
                 .expectEvents(recorded(10.0, 21, 3),
                         new SubgroupCompleted(BORE, 3, List.of(10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0), 10.0, 0.0, 0.0,
-                                at(21)),
+                                at(21), plotted(10.0, limits, 0.0)),
                         new OutOfControlSignalled(BORE, 3, "R_1", List.of(3L), 0.0, 1.0, limits.secondaryLcl(),
                                 limits.secondaryUcl(), at(21)));
     }
@@ -466,13 +455,13 @@ class ControlLimitsTest {
         double meanSd = 0.375;
         ControlLimitsEstablished limits = new ControlLimitsEstablished(BORE, 1, 2, "xbar-s", 10.5,
                 10.5 - a3(3) * meanSd, 10.5 + a3(3) * meanSd, meanSd / c4(3), meanSd, b3(3) * meanSd, b4(3) * meanSd,
-                "nelson", APPROVER, REASON);
+                "nelson", APPROVER, REASON, Map.of());
         fixture.given(history(defined(ChartType.XBAR_S, 3),
                         subgroups(new double[] {10.0, 10.5, 9.5}, new double[] {11.0, 11.25, 10.75}),
                         limits, recorded(9.5, 7, 3), recorded(10.5, 8, 3)))
                 .when(measure(11.5, 9))
                 .expectEvents(recorded(11.5, 9, 3),
-                        new SubgroupCompleted(BORE, 3, List.of(9.5, 10.5, 11.5), 10.5, 2.0, 1.0, at(9)),
+                        new SubgroupCompleted(BORE, 3, List.of(9.5, 10.5, 11.5), 10.5, 2.0, 1.0, at(9), plotted(10.5, limits, 1.0)),
                         new OutOfControlSignalled(BORE, 3, "S_1", List.of(3L), 1.0, meanSd, 0.0, limits.secondaryUcl(),
                                 at(9)));
     }
@@ -482,7 +471,7 @@ class ControlLimitsTest {
         // 10 -> 12: moving range 2 > D4(2) 0.5 = 1.63, and 12 is beyond 3 sigma too
         fixture.given(imrBaseline(IMR_LIMITS, 10.0))
                 .when(measure(12.0, 6))
-                .expectEvents(recorded(12.0, 6, 6), new SubgroupCompleted(BORE, 6, List.of(12.0), 12.0, 0.0, 0.0, at(6)),
+                .expectEvents(recorded(12.0, 6, 6), new SubgroupCompleted(BORE, 6, List.of(12.0), 12.0, 0.0, 0.0, at(6), plotted(12.0, IMR_LIMITS, 2.0)),
                         signalled(6, "NELSON_1", List.of(6L), 12.0, IMR_LIMITS),
                         new OutOfControlSignalled(BORE, 6, "MR_1", List.of(6L), 2.0, 0.5, 0.0,
                                 IMR_LIMITS.secondaryUcl(), at(6)));
@@ -493,7 +482,7 @@ class ControlLimitsTest {
         // the baseline ends at 10.5; 9.0 is 1.5 from it, inside UCL_MR 1.63, and inside LCL 8.92
         fixture.given(imrBaseline(IMR_LIMITS))
                 .when(measure(9.0, 5))
-                .expectEvents(recorded(9.0, 5, 5), new SubgroupCompleted(BORE, 5, List.of(9.0), 9.0, 0.0, 0.0, at(5)));
+                .expectEvents(recorded(9.0, 5, 5), new SubgroupCompleted(BORE, 5, List.of(9.0), 9.0, 0.0, 0.0, at(5), plotted(9.0, IMR_LIMITS, 1.5)));
     }
 
     @Test
@@ -501,7 +490,7 @@ class ControlLimitsTest {
         // 8.75 is below LCL 8.92 and 1.75 from the last baseline value 10.5, above UCL_MR 1.63
         fixture.given(imrBaseline(IMR_LIMITS))
                 .when(measure(8.75, 5))
-                .expectEvents(recorded(8.75, 5, 5), new SubgroupCompleted(BORE, 5, List.of(8.75), 8.75, 0.0, 0.0, at(5)),
+                .expectEvents(recorded(8.75, 5, 5), new SubgroupCompleted(BORE, 5, List.of(8.75), 8.75, 0.0, 0.0, at(5), plotted(8.75, IMR_LIMITS, 1.75)),
                         signalled(5, "NELSON_1", List.of(5L), 8.75, IMR_LIMITS),
                         new OutOfControlSignalled(BORE, 5, "MR_1", List.of(5L), 1.75, 0.5, 0.0,
                                 IMR_LIMITS.secondaryUcl(), at(5)));
@@ -509,11 +498,11 @@ class ControlLimitsTest {
 
     @Test
     void refusesABaselineThatEndsBeforeItStarts() {
-        assertThatThrownBy(() -> new EstablishControlLimits(BORE, 5, 4, "nelson", APPROVER, REASON))
+        assertThatThrownBy(() -> new EstablishControlLimits(BORE, 5, 4, "nelson", APPROVER, REASON, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("toSubgroup");
-        assertThatThrownBy(() -> new EstablishControlLimits(BORE, 0, 4, "nelson", APPROVER, REASON))
+        assertThatThrownBy(() -> new EstablishControlLimits(BORE, 0, 4, "nelson", APPROVER, REASON, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fromSubgroup");
-        assertThatThrownBy(() -> new EstablishControlLimits(BORE, 1, 4, "nelson", " ", REASON))
+        assertThatThrownBy(() -> new EstablishControlLimits(BORE, 1, 4, "nelson", " ", REASON, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("approvedBy");
     }
 }

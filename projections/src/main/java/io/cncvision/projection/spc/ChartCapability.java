@@ -5,6 +5,7 @@ import io.cncvision.api.spc.SpcCapabilityView;
 import io.cncvision.spc.capability.Capability;
 import io.cncvision.spc.capability.CapabilityResult;
 import io.cncvision.spc.capability.SpecLimits;
+import io.cncvision.spc.chart.ChartType;
 import io.cncvision.spc.chart.Subgroup;
 import io.cncvision.spc.chart.VariablesCharts;
 import java.sql.Array;
@@ -32,9 +33,15 @@ public final class ChartCapability {
     public SpcCapabilityView of(FindSpcCapability query) {
         String id = query.characteristicId().value();
         List<Map<String, Object>> characteristic = jdbc.queryForList(
-                "SELECT lsl, usl, nominal FROM readmodel.characteristic WHERE characteristic_id = :id", Map.of("id", id));
+                "SELECT lsl, usl, nominal, chart FROM readmodel.characteristic WHERE characteristic_id = :id",
+                Map.of("id", id));
         if (characteristic.isEmpty()) {
             return null;
+        }
+        String chart = (String) characteristic.get(0).get("chart");
+        if (!ChartType.fromId(chart).isVariables()) {
+            throw new IllegalArgumentException("characteristic " + id + " is charted as " + chart
+                    + ": capability needs measured values, and a " + chart + " chart records counts");
         }
         long[] range = range(query, id);
         List<double[]> subgroups = jdbc.query("""

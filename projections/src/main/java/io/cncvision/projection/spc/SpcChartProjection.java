@@ -1,14 +1,19 @@
 package io.cncvision.projection.spc;
 
 import io.cncvision.api.characteristic.ControlLimitsEstablished;
+import io.cncvision.api.characteristic.CountRecorded;
 import io.cncvision.api.characteristic.OutOfControlSignalled;
+import io.cncvision.api.characteristic.PlottedPoint;
 import io.cncvision.api.characteristic.SubgroupCompleted;
 import io.cncvision.api.spc.FindSpcChart;
 import io.cncvision.api.spc.SpcChartView;
 import io.cncvision.api.value.CharacteristicId;
-import java.time.Instant;
 import io.cncvision.projection.ReadModelWriter;
 import io.cncvision.projection.SqlTime;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -39,30 +44,53 @@ public class SpcChartProjection {
 
     @EventHandler
     public void on(SubgroupCompleted event) {
+        insertPoint(new SpcChartView.Point(event.subgroup(), event.mean(), event.range(), event.standardDeviation(),
+                event.values(), event.observedAt(), null, null, event.plotted()), event.characteristicId());
+    }
+
+    @EventHandler
+    public void on(CountRecorded event) {
+        insertPoint(new SpcChartView.Point(event.subgroup(), event.value(), null, null, null, event.observedAt(),
+                event.count(), event.size(), event.plotted()), event.characteristicId());
+    }
+
+    private void insertPoint(SpcChartView.Point point, CharacteristicId characteristicId) {
+        PlottedPoint plotted = point.plotted();
         writer.update("""
                 INSERT INTO readmodel.spc_point (characteristic_id, subgroup, mean, range, standard_deviation,
-                    measured_values, observed_at)
-                VALUES (:characteristicId, :subgroup, :mean, :range, :standardDeviation, :values, :observedAt)
+                    measured_values, observed_at, sample_count, sample_size, plotted, plotted_lcl, plotted_ucl,
+                    plotted_secondary)
+                VALUES (:characteristicId, :subgroup, :mean, :range, :standardDeviation, :values, :observedAt,
+                    :count, :size, :plotted, :plottedLcl, :plottedUcl, :plottedSecondary)
                 ON CONFLICT (characteristic_id, subgroup) DO NOTHING
-                """, new MapSqlParameterSource("characteristicId", event.characteristicId().value())
-                .addValue("subgroup", event.subgroup())
-                .addValue("mean", event.mean())
-                .addValue("range", event.range())
-                .addValue("standardDeviation", event.standardDeviation())
-                .addValue("values", event.values().toArray(Double[]::new))
-                .addValue("observedAt", SqlTime.of(event.observedAt())));
-        emit(event.characteristicId(), new SpcChartView.Update(new SpcChartView.Point(event.subgroup(), event.mean(),
-                event.range(), event.standardDeviation(), event.values(), event.observedAt()), null, null));
+                """, new MapSqlParameterSource("characteristicId", characteristicId.value())
+                .addValue("subgroup", point.subgroup())
+                .addValue("mean", point.mean())
+                .addValue("range", point.range(), Types.DOUBLE)
+                .addValue("standardDeviation", point.standardDeviation(), Types.DOUBLE)
+                .addValue("values", point.values() == null ? null : point.values().toArray(Double[]::new), Types.ARRAY)
+                .addValue("observedAt", SqlTime.of(point.observedAt()))
+                .addValue("count", point.count(), Types.BIGINT)
+                .addValue("size", point.size(), Types.BIGINT)
+                .addValue("plotted", plotted == null ? null : plotted.value(), Types.DOUBLE)
+                .addValue("plottedLcl", plotted == null ? null : plotted.lcl(), Types.DOUBLE)
+                .addValue("plottedUcl", plotted == null ? null : plotted.ucl(), Types.DOUBLE)
+                .addValue("plottedSecondary", plotted == null ? null : plotted.secondary(), Types.DOUBLE));
+        emit(characteristicId, new SpcChartView.Update(point, null, null));
     }
 
     @EventHandler
     public void on(ControlLimitsEstablished event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        // events recorded before charts had parameters carry none
+        Map<String, Double> parameters = new TreeMap<>(event.parameters() == null ? Map.of() : event.parameters());
         writer.update("""
                 INSERT INTO readmodel.spc_limits (characteristic_id, sequence_number, from_subgroup, to_subgroup, center,
                     lcl, ucl, sigma, secondary_center, secondary_lcl, secondary_ucl, rules, approved_by, reason,
-                    established_at)
+                    established_at, parameters)
                 VALUES (:characteristicId, :sequence, :from, :to, :center, :lcl, :ucl, :sigma, :secondaryCenter,
-                        :secondaryLcl, :secondaryUcl, :rules, :approvedBy, :reason, :establishedAt)
+                        :secondaryLcl, :secondaryUcl, :rules, :approvedBy, :reason, :establishedAt,
+                        (SELECT COALESCE(jsonb_object_agg(name, value), '{}')
+                         FROM unnest(CAST(:parameterNames AS TEXT[]), CAST(:parameterValues AS FLOAT8[])) AS p(name, value)))
                 ON CONFLICT (characteristic_id, sequence_number) DO NOTHING
                 """, new MapSqlParameterSource("characteristicId", event.characteristicId().value())
                 .addValue("sequence", sequence)
@@ -78,11 +106,13 @@ public class SpcChartProjection {
                 .addValue("rules", event.rules())
                 .addValue("approvedBy", event.approvedBy())
                 .addValue("reason", event.reason())
-                .addValue("establishedAt", SqlTime.of(recordedAt)));
+                .addValue("establishedAt", SqlTime.of(recordedAt))
+                .addValue("parameterNames", parameters.keySet().toArray(String[]::new), Types.ARRAY)
+                .addValue("parameterValues", parameters.values().toArray(Double[]::new), Types.ARRAY));
         emit(event.characteristicId(), new SpcChartView.Update(null, null, new SpcChartView.Limits(event.fromSubgroup(),
                 event.toSubgroup(), event.center(), event.lcl(), event.ucl(), event.sigma(), event.secondaryCenter(),
                 event.secondaryLcl(), event.secondaryUcl(), event.rules(), event.approvedBy(), event.reason(),
-                recordedAt)));
+                recordedAt, parameters)));
     }
 
     @EventHandler

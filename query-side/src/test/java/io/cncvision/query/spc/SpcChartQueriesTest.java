@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cncvision.api.characteristic.CharacteristicDefined;
 import io.cncvision.api.characteristic.ControlLimitsEstablished;
+import io.cncvision.api.characteristic.CountRecorded;
 import io.cncvision.api.characteristic.OutOfControlSignalled;
+import io.cncvision.api.characteristic.PlottedPoint;
 import io.cncvision.api.characteristic.SubgroupCompleted;
 import io.cncvision.api.spc.FindSpcCapability;
 import io.cncvision.api.spc.FindSpcChart;
@@ -20,6 +22,7 @@ import io.cncvision.query.NotFoundException;
 import io.cncvision.query.QueryDatabase;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,12 +33,13 @@ class SpcChartQueriesTest {
     private static final CharacteristicId BORE = CharacteristicId.of("pn1234-bore");
     private static final Instant T1 = Instant.parse("2026-11-25T09:00:00Z");
 
+    private NamedParameterJdbcTemplate jdbc;
     private SpcChartProjection projection;
     private SpcChartQueries queries;
 
     @BeforeEach
     void emptyReadModel() {
-        NamedParameterJdbcTemplate jdbc = QueryDatabase.cleared().jdbc();
+        jdbc = QueryDatabase.cleared().jdbc();
         new CharacteristicProjection(jdbc).on(new CharacteristicDefined(BORE, "PN-1234", "Bore", new Specification("mm",
                 12.0, 11.98, 12.02), 3, ChartType.XBAR_R), 0);
         projection = new SpcChartProjection(jdbc, SimpleQueryUpdateEmitter.builder().build());
@@ -82,9 +86,9 @@ class SpcChartQueriesTest {
             projection.on(subgroup(i, 12.0, 12.01, 11.99));
         }
         projection.on(new ControlLimitsEstablished(BORE, 1, 2, "xbar-r", 12.0, 11.99, 12.01, 0.005, 0.02, 0, 0.05,
-                "nelson", "quinn", "first study"), 5, T1);
+                "nelson", "quinn", "first study", Map.of()), 5, T1);
         projection.on(new ControlLimitsEstablished(BORE, 1, 3, "xbar-r", 12.0, 11.98, 12.02, 0.006, 0.02, 0, 0.05,
-                "western-electric", "quinn", "wider baseline"), 6, T1.plusSeconds(60));
+                "western-electric", "quinn", "wider baseline", null), 6, T1.plusSeconds(60));
         projection.on(new OutOfControlSignalled(BORE, 4, "WE_1", List.of(4L), 12.03, 12.0, 11.98, 12.02, T1));
         projection.on(new OutOfControlSignalled(BORE, 4, "WE_1", List.of(4L), 12.03, 12.0, 11.98, 12.02, T1));
 
@@ -94,8 +98,55 @@ class SpcChartQueriesTest {
         assertThat(chart.limits().rules()).isEqualTo("western-electric");
         assertThat(chart.limits().approvedBy()).isEqualTo("quinn");
         assertThat(chart.limits().establishedAt()).isEqualTo(T1.plusSeconds(60));
+        // recorded before charts had parameters: none
+        assertThat(chart.limits().parameters()).isEmpty();
         assertThat(chart.signals()).containsExactly(new SpcChartView.Signal(4, "WE_1", List.of(4L), 12.03, T1));
         assertThat(queries.handle(new FindSpcChart(BORE, 1L, 3L)).signals()).isEmpty();
+    }
+
+    @Test
+    void aJudgedPointKeepsWhatItsChartPlottedAndTheLimitsItWasJudgedAgainst() {
+        projection.on(subgroup(1, 12.0, 12.01, 11.99));
+        SubgroupCompleted judged = new SubgroupCompleted(BORE, 2, List.of(12.0, 12.02, 12.01), 12.01, 0.02, 0.01,
+                T1.plusSeconds(2), new PlottedPoint(12.01, 11.99, 12.02, 0.02));
+        projection.on(judged);
+
+        List<SpcChartView.Point> points = queries.handle(new FindSpcChart(BORE, null, null)).points();
+
+        assertThat(points.get(0).plotted()).isNull();
+        assertThat(points.get(1).plotted()).isEqualTo(judged.plotted());
+        assertThat(points.get(1).count()).isNull();
+    }
+
+    @Test
+    void anEwmaChartsLimitsKeepTheirParameters() {
+        projection.on(new ControlLimitsEstablished(BORE, 1, 3, "ewma", 12.0, 11.995, 12.005, 0.003, 0, 0, 0,
+                "nelson", "quinn", "study", Map.of("lambda", 0.1, "L", 2.7)), 5, T1);
+
+        assertThat(queries.handle(new FindSpcChart(BORE, null, null)).limits().parameters())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("lambda", 0.1, "L", 2.7));
+    }
+
+    @Test
+    void anAttributeSampleIsAPointWithItsCountAndSizeAndNoMeasuredValues() {
+        CharacteristicId burrs = CharacteristicId.of("pn1234-burrs");
+        new CharacteristicProjection(jdbc).on(new CharacteristicDefined(burrs, "PN-1234", "Burrs", new Specification(
+                "parts", 0, null, 1.0), 1, ChartType.P), 0);
+        projection.on(new CountRecorded(burrs, 1, 3, 120, 0.025, T1, null, null));
+        projection.on(new CountRecorded(burrs, 2, 9, 100, 0.09, T1.plusSeconds(1), null,
+                new PlottedPoint(0.09, 0.0, 0.0712, null)));
+
+        SpcChartView chart = queries.handle(new FindSpcChart(burrs, null, null));
+
+        assertThat(chart.chart()).isEqualTo("p");
+        assertThat(chart.points()).extracting(SpcChartView.Point::mean).containsExactly(0.025, 0.09);
+        assertThat(chart.points().get(1).count()).isEqualTo(9);
+        assertThat(chart.points().get(1).size()).isEqualTo(100);
+        assertThat(chart.points().get(1).values()).isNull();
+        assertThat(chart.points().get(1).range()).isNull();
+        assertThat(chart.points().get(1).plotted().ucl()).isEqualTo(0.0712);
+        assertThatThrownBy(() -> queries.handle(new FindSpcCapability(burrs, null, null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("capability needs measured values");
     }
 
     @Test
@@ -105,7 +156,7 @@ class SpcChartQueriesTest {
         projection.on(subgroup(3, 11.999, 12.003, 12.000));
         projection.on(subgroup(4, 12.010, 12.011, 12.012));
         projection.on(new ControlLimitsEstablished(BORE, 1, 3, "xbar-r", 12.0, 11.99, 12.01, 0.003, 0.005, 0, 0.01,
-                "nelson", "quinn", "study"), 5, T1);
+                "nelson", "quinn", "study", Map.of()), 5, T1);
 
         SpcCapabilityView capability = queries.handle(new FindSpcCapability(BORE, null, null));
 
@@ -145,6 +196,6 @@ class SpcChartQueriesTest {
         double range = Math.max(values[0], Math.max(values[1], values[2]))
                 - Math.min(values[0], Math.min(values[1], values[2]));
         return new SubgroupCompleted(BORE, number, List.of(values[0], values[1], values[2]), mean, range, 0.01,
-                T1.plusSeconds(number));
+                T1.plusSeconds(number), null);
     }
 }
