@@ -43,7 +43,7 @@ public final class BoxCox {
         for (int i = 0; i < n; i++) {
             logs[i] -= meanLog;
         }
-        // a grid to find the highest peak, then golden-section search around it
+        // a grid to find the highest peak, then the zero of the derivative around it
         double best = MIN_LAMBDA;
         double bestValue = Double.NEGATIVE_INFINITY;
         int steps = (int) Math.round((MAX_LAMBDA - MIN_LAMBDA) / GRID_STEP);
@@ -55,29 +55,64 @@ public final class BoxCox {
                 best = lambda;
             }
         }
+        // At its peak the likelihood is flat to within rounding over about 1e-8, so comparing its
+        // values (golden-section search) cannot place λ closer than that; its derivative still
+        // changes sign cleanly there, so bisect on the sign of the derivative instead.
         double lo = Math.max(MIN_LAMBDA, best - GRID_STEP);
         double hi = Math.min(MAX_LAMBDA, best + GRID_STEP);
-        double ratio = (Math.sqrt(5) - 1) / 2;
-        double a = hi - ratio * (hi - lo);
-        double b = lo + ratio * (hi - lo);
-        double fa = profileLogLikelihood(logs, a);
-        double fb = profileLogLikelihood(logs, b);
-        while (hi - lo > 1e-9) {
-            if (fa > fb) {
-                hi = b;
-                b = a;
-                fb = fa;
-                a = hi - ratio * (hi - lo);
-                fa = profileLogLikelihood(logs, a);
+        while (lo > MIN_LAMBDA && slope(logs, lo) <= 0) {
+            lo = Math.max(MIN_LAMBDA, lo - GRID_STEP);
+        }
+        while (hi < MAX_LAMBDA && slope(logs, hi) >= 0) {
+            hi = Math.min(MAX_LAMBDA, hi + GRID_STEP);
+        }
+        if (slope(logs, lo) <= 0) {
+            return lo;
+        }
+        if (slope(logs, hi) >= 0) {
+            return hi;
+        }
+        while (true) {
+            double mid = (lo + hi) / 2;
+            if (mid <= lo || mid >= hi) {
+                return mid;
+            }
+            if (slope(logs, mid) > 0) {
+                lo = mid;
             } else {
-                lo = a;
-                a = b;
-                fa = fb;
-                b = lo + ratio * (hi - lo);
-                fb = profileLogLikelihood(logs, b);
+                hi = mid;
             }
         }
-        return (lo + hi) / 2;
+    }
+
+    /**
+     * The sign-carrying part of the profile log-likelihood's derivative: d/dλ (-1/2 ln σ²(λ)) is
+     * -cov(y, dy/dλ) / σ², so its sign is that of -Σ (y_i - ȳ)(y'_i - ȳ'), with
+     * y' = (t e^t - (e^t - 1)) / λ² for t = λ u, by its series where t is small.
+     */
+    private static double slope(double[] centredLogs, double lambda) {
+        int n = centredLogs.length;
+        double[] y = new double[n];
+        double[] dy = new double[n];
+        for (int i = 0; i < n; i++) {
+            double u = centredLogs[i];
+            double t = lambda * u;
+            if (Math.abs(t) < 1e-3) {
+                // Σ_{k>=2} (k-1)/k! t^k / λ² = u² (1/2 + t/3 + t²/8 + t³/30 + t⁴/144)
+                y[i] = lambda == 0 ? u : Math.expm1(t) / lambda;
+                dy[i] = u * u * (0.5 + t * (1.0 / 3 + t * (1.0 / 8 + t * (1.0 / 30 + t / 144))));
+            } else {
+                y[i] = Math.expm1(t) / lambda;
+                dy[i] = (t * Math.exp(t) - Math.expm1(t)) / (lambda * lambda);
+            }
+        }
+        double meanY = Samples.mean(y);
+        double meanDy = Samples.mean(dy);
+        double covariance = 0;
+        for (int i = 0; i < n; i++) {
+            covariance += (y[i] - meanY) * (dy[i] - meanDy);
+        }
+        return -covariance;
     }
 
     /** -1/2 ln of the variance of the transformed, geometric-mean-scaled data (constants dropped). */

@@ -46,6 +46,24 @@ class BoxCoxTest {
     }
 
     @Test
+    void lambdaIsTheMaximumToFullPrecisionNotOnlyWithinTheSearchTolerance() {
+        // (x^p)^(λ/p) = x^λ, so the profile likelihood of x^p at λ/p is that of x at λ plus a constant
+        // and the exponent of x^p is exactly the exponent of x divided by p. A search that only
+        // brackets a flat maximum places it to about 1e-8, differently for the two data sets.
+        Random random = new Random(7);
+        double[] x = new double[80];
+        double[] squared = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.exp(0.2 + 0.5 * random.nextGaussian());
+            squared[i] = x[i] * x[i];
+        }
+
+        double lambda = BoxCox.lambda(x);
+
+        assertThat(BoxCox.lambda(squared)).isCloseTo(lambda / 2, within(1e-12 * Math.abs(lambda)));
+    }
+
+    @Test
     void transformIsTheLogarithmAtZeroAndContinuousAroundIt() {
         assertThat(BoxCox.transform(Math.E, 0)).isEqualTo(1);
         assertThat(BoxCox.transform(Math.E, 1e-12)).isCloseTo(1, within(1e-11));
