@@ -133,7 +133,7 @@ class CommandGroupingTest {
 
     private static DefineCharacteristic define(String id, ChartType chart) {
         return new DefineCharacteristic(new CharacteristicId(id), "PN-GRP", "Grouping " + id,
-                new Specification("mm", 10.0, 9.9, 10.1), chart == ChartType.XBAR_R ? 5 : 50, chart);
+                new Specification("mm", 10.0, 9.9, 10.1), chart == ChartType.XBAR_R ? 5 : 1, chart);
     }
 
     private static RecordMeasurement measure(String characteristic, int sender, int i) {
