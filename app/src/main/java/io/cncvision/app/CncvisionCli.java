@@ -2,6 +2,7 @@ package io.cncvision.app;
 
 import io.cncvision.app.cli.DemoCommand;
 import io.cncvision.app.cli.ServeCommand;
+import io.cncvision.app.cli.SimulateCommand;
 import io.cncvision.app.cli.TokenCommand;
 import io.cncvision.app.cli.spc.SpcCommand;
 import picocli.CommandLine;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "cncvision 0.1.0",
         description = "Event-sourced quality platform for CNC machining.",
-        subcommands = {ServeCommand.class, DemoCommand.class, SpcCommand.class, TokenCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, SpcCommand.class, SimulateCommand.class,
+                TokenCommand.class})
 public class CncvisionCli implements Runnable {
 
     @CommandLine.Spec

@@ -7,10 +7,14 @@ import io.cncvision.api.machine.AlarmSeverity;
 import io.cncvision.api.machine.ClearAlarm;
 import io.cncvision.api.machine.CompleteCycle;
 import io.cncvision.api.machine.CycleCompleted;
+import io.cncvision.api.machine.MachineConnectionLost;
+import io.cncvision.api.machine.MachineConnectionRestored;
 import io.cncvision.api.machine.MachineRegistered;
 import io.cncvision.api.machine.MachineStateChanged;
 import io.cncvision.api.machine.RaiseAlarm;
 import io.cncvision.api.machine.RegisterMachine;
+import io.cncvision.api.machine.ReportConnectionLost;
+import io.cncvision.api.machine.ReportConnectionRestored;
 import io.cncvision.api.machine.ReportMachineState;
 import io.cncvision.api.value.MachineId;
 import io.cncvision.api.value.MachineState;
@@ -195,5 +199,29 @@ class MachineTest {
                 .when(new CompleteCycle(MILL, null, null, T0, null))
                 .expectResultMessagePayload(CommandOutcome.RECORDED)
                 .expectEvents(new CycleCompleted(MILL, null, null, 2, T0, null));
+    }
+
+    @Test
+    void aLostConnectionIsRecordedOnceAndItsRestorationNamesWhenItWasLost() {
+        fixture.given(REGISTERED)
+                .when(new ReportConnectionLost(MILL, "connection refused", T0))
+                .expectResultMessagePayload(CommandOutcome.RECORDED)
+                .expectEvents(new MachineConnectionLost(MILL, "connection refused", T0));
+        fixture.given(REGISTERED, new MachineConnectionLost(MILL, "connection refused", T0))
+                .when(new ReportConnectionLost(MILL, "still refused", T1))
+                .expectResultMessagePayload(CommandOutcome.UNCHANGED)
+                .expectNoEvents();
+        fixture.given(REGISTERED, new MachineConnectionLost(MILL, "connection refused", T0))
+                .when(new ReportConnectionRestored(MILL, T1))
+                .expectResultMessagePayload(CommandOutcome.RECORDED)
+                .expectEvents(new MachineConnectionRestored(MILL, T0, T1));
+    }
+
+    @Test
+    void aMachineThatWasNotLostIsNotRestored() {
+        fixture.given(REGISTERED)
+                .when(new ReportConnectionRestored(MILL, T1))
+                .expectResultMessagePayload(CommandOutcome.UNCHANGED)
+                .expectNoEvents();
     }
 }

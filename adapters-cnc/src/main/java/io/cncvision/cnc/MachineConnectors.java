@@ -1,0 +1,18 @@
+package io.cncvision.cnc;
+
+/** Builds the connector of a configured machine, by its protocol. */
+public final class MachineConnectors {
+
+    private MachineConnectors() {
+    }
+
+    /** The connector for {@code connection}; not started. */
+    public static MachineConnector create(MachineConnection connection) {
+        return switch (connection.protocol()) {
+            case MANUAL -> throw new IllegalArgumentException("machine " + connection.machine()
+                    + " is reported by hand (protocol manual): it has no connector");
+            default -> throw new IllegalArgumentException("machine " + connection.machine() + ": no connector for "
+                    + connection.protocol().code());
+        };
+    }
+}

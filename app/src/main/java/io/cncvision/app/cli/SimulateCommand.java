@@ -1,0 +1,81 @@
+package io.cncvision.app.cli;
+
+import io.cncvision.cnc.simulator.SimulatedLathe;
+import io.cncvision.cnc.simulator.SimulatorServer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code cncvision simulate opcua|modbus|mtconnect}: a simulated lathe turning rings, served over one
+ * protocol until stopped, for integrators to try a connection and for the demo and tests.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Serve a simulated lathe (cycles, part count, spindle load, alarms now and then, tool wear",
+                "that makes the bore grow, writable tool offsets) over OPC-UA, Modbus TCP or MTConnect."})
+public class SimulateCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "PROTOCOL", description = "opcua, modbus or mtconnect")
+    String protocol;
+
+    @Option(names = "--port", paramLabel = "P",
+            description = "Port to serve on (default: opcua 4840, modbus 5020, mtconnect 5000).")
+    Integer port;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the lathe's randomness (default 1).")
+    long seed;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
+            description = "Simulated seconds per real second (default 1).")
+    double speed;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(speed > 0) || Double.isInfinite(speed)) {
+            System.err.println("cncvision simulate: --speed must be above 0, not " + speed);
+            return 2;
+        }
+        SimulatorServer server = server(protocol);
+        if (server == null) {
+            System.err.println("cncvision simulate: protocol must be opcua, modbus or mtconnect, not '" + protocol + "'");
+            return 2;
+        }
+        SimulatedLathe lathe = new SimulatedLathe(seed, Instant.now());
+        server.start(lathe, port == null ? defaultPort(protocol) : port);
+        System.out.println("simulated lathe (seed " + seed + ") serving " + server.endpoint());
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        Duration tick = Duration.ofMillis(100);
+        Duration simulated = Duration.ofNanos((long) (tick.toNanos() * speed));
+        clock.scheduleAtFixedRate(() -> lathe.advance(simulated), tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            clock.shutdownNow();
+            server.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+    }
+
+    /** The server of {@code protocol}, null for a protocol the simulator does not speak. */
+    static SimulatorServer server(String protocol) {
+        return switch (protocol) {
+            default -> null;
+        };
+    }
+
+    static int defaultPort(String protocol) {
+        return switch (protocol) {
+            case "opcua" -> 4840;
+            case "modbus" -> 5020;
+            default -> 5000;
+        };
+    }
+}
