@@ -8,11 +8,15 @@ public final class MachineConnectors {
 
     /** The connector for {@code connection}; not started. */
     public static MachineConnector create(MachineConnection connection) {
-        return switch (connection.protocol()) {
+        MachineConnector connector = switch (connection.protocol()) {
             case MANUAL -> throw new IllegalArgumentException("machine " + connection.machine()
                     + " is reported by hand (protocol manual): it has no connector");
-            default -> throw new IllegalArgumentException("machine " + connection.machine() + ": no connector for "
-                    + connection.protocol().code());
+            default -> null;
         };
+        if (connector == null) {
+            throw new IllegalArgumentException("machine " + connection.machine() + ": no connector for "
+                    + connection.protocol().code());
+        }
+        return connector;
     }
 }

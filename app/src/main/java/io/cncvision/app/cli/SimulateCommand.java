@@ -66,9 +66,10 @@ public class SimulateCommand implements Callable<Integer> {
 
     /** The server of {@code protocol}, null for a protocol the simulator does not speak. */
     static SimulatorServer server(String protocol) {
-        return switch (protocol) {
+        SimulatorServer server = switch (protocol) {
             default -> null;
         };
+        return server;
     }
 
     static int defaultPort(String protocol) {
