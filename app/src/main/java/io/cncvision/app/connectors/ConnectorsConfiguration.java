@@ -1,0 +1,62 @@
+package io.cncvision.app.connectors;
+
+import io.cncvision.cnc.CommandDispatcher;
+import io.cncvision.cnc.MachineConnection;
+import io.cncvision.cnc.MachineEventTranslator;
+import io.cncvision.cnc.TelemetrySink;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Connectors to the configured machines, their command dispatcher, and the telemetry seam. */
+@Configuration(proxyBeanMethods = false)
+class ConnectorsConfiguration {
+
+    @Bean(destroyMethod = "")
+    CommandDispatcher connectorCommandDispatcher(CommandGateway gateway, MachineConnectionsProperties properties,
+                                                 MeterRegistry meters) {
+        CommandDispatcher dispatcher = new CommandDispatcher(new ConnectorCommandPort(gateway),
+                properties.connectors().buffer(), MachineConnection.DEFAULT_INITIAL_BACKOFF,
+                MachineConnection.DEFAULT_MAXIMUM_BACKOFF);
+        Gauge.builder("cncvision.connectors.commands.buffered", dispatcher, CommandDispatcher::buffered).register(meters);
+        Gauge.builder("cncvision.connectors.commands.sent", dispatcher, CommandDispatcher::sent).register(meters);
+        Gauge.builder("cncvision.connectors.commands.refused", dispatcher, CommandDispatcher::refused).register(meters);
+        Gauge.builder("cncvision.connectors.commands.retried", dispatcher, CommandDispatcher::retried).register(meters);
+        Gauge.builder("cncvision.connectors.commands.overflowed", dispatcher, CommandDispatcher::overflowed)
+                .register(meters);
+        return dispatcher;
+    }
+
+    /** Until the maintenance module stores telemetry, samples are counted per machine and signal. */
+    @Bean
+    @ConditionalOnMissingBean
+    TelemetrySink telemetrySink(MeterRegistry meters) {
+        Map<String, Counter> counters = new ConcurrentHashMap<>();
+        return (machine, observation) -> counters.computeIfAbsent(machine.value() + "/" + observation.signal(),
+                key -> Counter.builder("cncvision.connectors.telemetry.samples").tag("machine", machine.value())
+                        .tag("signal", observation.signal().name()).register(meters)).increment();
+    }
+
+    @Bean
+    MachineEventTranslator machineEventTranslator(CommandDispatcher connectorCommandDispatcher, TelemetrySink telemetry) {
+        return new MachineEventTranslator(connectorCommandDispatcher::dispatch, telemetry);
+    }
+
+    @Bean
+    MachineConnectors machineConnectors(MachineConnectionsProperties properties, CommandGateway gateway,
+                                        MachineEventTranslator translator, CommandDispatcher connectorCommandDispatcher) {
+        List<MachineConnection> connections = new ArrayList<>();
+        for (int i = 0; i < properties.machines().size(); i++) {
+            connections.add(properties.machines().get(i).toConnection(i));
+        }
+        return new MachineConnectors(connections, gateway, translator, connectorCommandDispatcher);
+    }
+}
