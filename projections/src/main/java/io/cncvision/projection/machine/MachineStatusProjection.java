@@ -3,6 +3,8 @@ package io.cncvision.projection.machine;
 import io.cncvision.api.machine.AlarmCleared;
 import io.cncvision.api.machine.AlarmRaised;
 import io.cncvision.api.machine.CycleCompleted;
+import io.cncvision.api.machine.MachineConnectionLost;
+import io.cncvision.api.machine.MachineConnectionRestored;
 import io.cncvision.api.machine.MachineRegistered;
 import io.cncvision.api.machine.MachineStateChanged;
 import io.cncvision.api.value.MachineState;
@@ -83,6 +85,20 @@ public class MachineStatusProjection {
         applyOnce("cycle_count = :cycleCount, last_cycle_at = :observedAt", machine(event.machineId().value(), sequence)
                 .addValue("cycleCount", event.cycleCount())
                 .addValue("observedAt", SqlTime.of(event.observedAt())));
+    }
+
+    @EventHandler
+    public void on(MachineConnectionLost event, @SequenceNumber long sequence) {
+        applyOnce("connection_lost_since = :observedAt, connection_lost_reason = :reason",
+                machine(event.machineId().value(), sequence)
+                        .addValue("observedAt", SqlTime.of(event.observedAt()))
+                        .addValue("reason", event.reason()));
+    }
+
+    @EventHandler
+    public void on(MachineConnectionRestored event, @SequenceNumber long sequence) {
+        applyOnce("connection_lost_since = NULL, connection_lost_reason = NULL",
+                machine(event.machineId().value(), sequence));
     }
 
     @ResetHandler

@@ -20,7 +20,7 @@ public class MachineQueries {
 
     private static final String SELECT = """
             SELECT machine_id, name, protocol, endpoint, state, state_since, active_alarms, cycle_count,
-                   last_cycle_at, registered_at
+                   last_cycle_at, registered_at, connection_lost_since, connection_lost_reason
             FROM readmodel.machine_status
             """;
 
@@ -48,6 +48,7 @@ public class MachineQueries {
                 row.getString("endpoint"), MachineState.valueOf(row.getString("state")),
                 SqlTime.instant(row, "state_since"), List.of((String[]) row.getArray("active_alarms").getArray()),
                 row.getLong("cycle_count"), SqlTime.instant(row, "last_cycle_at"),
-                SqlTime.instant(row, "registered_at"));
+                SqlTime.instant(row, "registered_at"), SqlTime.instant(row, "connection_lost_since"),
+                row.getString("connection_lost_reason"));
     }
 }

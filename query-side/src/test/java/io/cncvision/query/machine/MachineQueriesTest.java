@@ -8,6 +8,8 @@ import io.cncvision.api.machine.AlarmSeverity;
 import io.cncvision.api.machine.CycleCompleted;
 import io.cncvision.api.machine.FindAllMachines;
 import io.cncvision.api.machine.FindMachine;
+import io.cncvision.api.machine.MachineConnectionLost;
+import io.cncvision.api.machine.MachineConnectionRestored;
 import io.cncvision.api.machine.MachineRegistered;
 import io.cncvision.api.machine.MachineStateChanged;
 import io.cncvision.api.machine.MachineView;
@@ -50,7 +52,21 @@ class MachineQueriesTest {
         projection.on(new CycleCompleted(mill, "O1000", null, 41, T1, SourceMessageId.of("k1")), 3);
 
         assertThat(queries.handle(new FindMachine(mill))).isEqualTo(new MachineView("mill-01", "Mill 1", "modbus",
-                "mill-01:502", MachineState.RUNNING, T1, List.of("E-100"), 41, T1, REGISTERED));
+                "mill-01:502", MachineState.RUNNING, T1, List.of("E-100"), 41, T1, REGISTERED, null, null));
+    }
+
+    @Test
+    void aLostConnectionShowsUntilItIsRestored() {
+        MachineId mill = MachineId.of("mill-01");
+        projection.on(new MachineRegistered(mill, "Mill 1", Protocol.OPCUA, "opc.tcp://mill-01:4840"), 0, REGISTERED);
+        projection.on(new MachineConnectionLost(mill, "connection refused", T1), 1);
+
+        MachineView lost = queries.handle(new FindMachine(mill));
+        assertThat(lost.connectionLostSince()).isEqualTo(T1);
+        assertThat(lost.connectionLostReason()).isEqualTo("connection refused");
+
+        projection.on(new MachineConnectionRestored(mill, T1, T1.plusSeconds(30)), 2);
+        assertThat(queries.handle(new FindMachine(mill)).connectionLostSince()).isNull();
     }
 
     @Test
