@@ -219,7 +219,8 @@ public final class ModbusConnector implements MachineConnector {
         disconnect();
         ModbusTCPMaster opened = new ModbusTCPMaster(host, port, timeoutMillis, false, false);
         opened.connect();
-        opened.setRetries(retries);
+        // j2mod counts tries, not retries, and takes 0 to mean 5; between tries it waits 250 ms or more and reconnects
+        opened.setRetries(retries + 1);
         master = opened;
         plan = new ArrayList<>(ReadBlock.plan(mappings.values()));
         lastReported.clear();
@@ -379,12 +380,16 @@ public final class ModbusConnector implements MachineConnector {
     String reason(Exception e) {
         String where = "modbus " + host + ":" + port + " unit " + unitId;
         String message = messages(e);
-        if (message.contains("timed out") || message.contains("failed (tried")) {
-            return where + " did not answer within " + timeoutMillis + " ms (" + (retries + 1)
-                    + " tries; options timeout, retries): " + message;
+        if (message.contains("timed out")) {
+            int tries = retries + 1;
+            return where + " did not answer within " + timeoutMillis + " ms (" + tries + (tries == 1 ? " try" : " tries")
+                    + "; options timeout, retries): " + message;
         }
         if (message.contains("refused")) {
             return where + " refused the connection (is the machine on and its Modbus server enabled?): " + message;
+        }
+        if (message.contains("end of stream") || message.contains("reset") || message.contains("Broken pipe")) {
+            return where + " closed the connection: " + message;
         }
         return where + ": " + message;
     }
