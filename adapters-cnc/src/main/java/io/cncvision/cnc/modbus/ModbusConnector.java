@@ -189,6 +189,8 @@ public final class ModbusConnector implements MachineConnector {
             } catch (InterruptedException e) {
                 break;
             } catch (Exception e) {
+                // not CONNECTED first, so no write is queued after the queue is emptied
+                state = ConnectionState.RECONNECTING;
                 disconnect();
                 failPendingWrites(new IOException("machine " + machine() + ": connection lost before the offset was"
                         + " written: " + reason(e), e));
@@ -200,7 +202,6 @@ public final class ModbusConnector implements MachineConnector {
                     lossReported = true;
                     tell(() -> sink.connectionLost(machine(), reason, clock.instant()));
                 }
-                state = ConnectionState.RECONNECTING;
                 Duration wait = backoff.failed();
                 log.warn("machine {}: {}; reconnecting in {} ms (failure {})", machine(), reason, wait.toMillis(),
                         backoff.failures());
