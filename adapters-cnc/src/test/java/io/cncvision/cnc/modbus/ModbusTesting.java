@@ -27,11 +27,11 @@ final class ModbusTesting {
         }
     }
 
-    /** {@code connection} polling every 20 ms, with short timeouts and backoff, and {@code extra} signals. */
+    /** {@code connection} polling every 20 ms, with a timeout that tolerates a busy machine, short backoff, and {@code extra} signals. */
     static MachineConnection fast(MachineConnection connection, Map<String, String> options, SignalMapping... extra) {
         Map<String, String> merged = new HashMap<>(connection.options());
         merged.put("poll-interval", "20");
-        merged.put("timeout", "300");
+        merged.put("timeout", "1000"); // generous: the machine building this may be busy
         merged.put("retries", "0");
         merged.putAll(options);
         List<SignalMapping> signals = new ArrayList<>(connection.signals());
