@@ -51,6 +51,8 @@ import org.slf4j.LoggerFactory;
  * interleave on the connection. A register the machine does not have (exception 2, illegal data address)
  * is logged and left out until the next connect, and the other signals keep being polled; a machine that
  * does not answer within the timeout, after its retries, is disconnected and reconnected with backoff.
+ * The loss is reported once, with why, until a connect succeeds; a first connect that fails counts as a loss
+ * too, so whoever configured the machine sees why it is silent.
  */
 public final class ModbusConnector implements MachineConnector {
 
