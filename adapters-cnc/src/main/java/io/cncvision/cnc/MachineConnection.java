@@ -11,7 +11,7 @@ import java.util.Objects;
  * One machine's connection, as configured under {@code cncvision.machines}: where it is, how to talk
  * to it ({@code options}, per protocol: security, credentials, unit id, poll interval, ...), and which of
  * its addresses carry which signals. Address syntax is the protocol's: an OPC-UA node id
- * ({@code ns=2;s=Lathe/Execution}), a Modbus register ({@code holding:100:float32}), an MTConnect
+ * ({@code ns=2;s=Lathe/Execution}), a Modbus register ({@code holding:100}, its type an option), an MTConnect
  * data item id.
  */
 public record MachineConnection(MachineId machine, String name, Protocol protocol, String endpoint,
