@@ -1,0 +1,123 @@
+package io.cncvision.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cncvision.api.value.MachineId;
+import io.cncvision.app.security.Role;
+import io.cncvision.cnc.MachineConnection;
+import io.cncvision.cnc.modbus.ModbusSimulatorServer;
+import io.cncvision.cnc.simulator.SimulatedLathe;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A machine configured under {@code cncvision.machines}, here the simulated lathe over Modbus TCP: the
+ * platform registers it, hears its states, cycles and alarms as events, records the loss of its
+ * connection and its return, and counts every part made while it was away.
+ */
+class ConnectedMachineTest {
+
+    static final MachineId LATHE = MachineId.of("sim-lathe");
+
+    @TempDir
+    Path dataDir;
+
+    /** The connection as Spring Boot command-line options, the way an integrator's YAML would set them. */
+    static List<String> arguments(MachineConnection connection) {
+        List<String> arguments = new ArrayList<>();
+        String machine = "--cncvision.machines[0].";
+        arguments.add(machine + "id=" + connection.machine().value());
+        arguments.add(machine + "name=" + connection.name());
+        arguments.add(machine + "protocol=" + connection.protocol().code());
+        arguments.add(machine + "endpoint=" + connection.endpoint());
+        arguments.add(machine + "initial-backoff=100ms");
+        arguments.add(machine + "maximum-backoff=400ms");
+        connection.options().forEach((key, value) -> arguments.add(machine + "options." + key + "=" + value));
+        for (int i = 0; i < connection.signals().size(); i++) {
+            MachineConnection.SignalMapping mapping = connection.signals().get(i);
+            String signal = machine + "signals[" + i + "].";
+            arguments.add(signal + "signal=" + mapping.signal().name());
+            if (mapping.key() != null) {
+                arguments.add(signal + "key=" + mapping.key());
+            }
+            arguments.add(signal + "address=" + mapping.address());
+            arguments.add(signal + "writable=" + mapping.writable());
+            // option values may hold commas (enumerations): bracket the key so Spring binds it whole
+            mapping.options().forEach((key, value) -> arguments.add(signal + "options[" + key + "]=" + value));
+        }
+        return arguments;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void theSimulatedLatheIsHeardThroughItsConnectorAndItsOutageIsRecorded() throws Exception {
+        int port = freePort();
+        SimulatedLathe lathe = new SimulatedLathe(5, Instant.now());
+        ModbusSimulatorServer server = new ModbusSimulatorServer();
+        server.start(lathe, port);
+        MachineConnection connection = ModbusSimulatorServer.connection(LATHE, "127.0.0.1", port);
+        try (RunningPlatform platform = RunningPlatform.start(dataDir, arguments(connection).toArray(String[]::new))) {
+            String engineer = platform.token("erin", Role.QUALITY_ENGINEER);
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    platform.get("/api/v1/machines/sim-lathe", engineer).statusCode() == 200);
+            await().atMost(Duration.ofSeconds(20)).until(() -> "CONNECTED".equals(
+                    platform.getJson("/api/v1/connectors", engineer).at("/connectors/0/state").asText()));
+
+            // three parts: the lathe runs, is loaded, and counts
+            advanceParts(lathe, 3);
+            await().atMost(Duration.ofSeconds(20)).until(() -> cycles(platform, engineer) == 3);
+            JsonNode machine = platform.getJson("/api/v1/machines/sim-lathe", engineer);
+            assertThat(machine.get("protocol").asText()).isEqualTo("modbus");
+            assertThat(machine.get("connectionLostSince").isNull()).isTrue();
+
+            // the machine goes away; two parts are made while nobody listens; it comes back
+            server.close();
+            await().atMost(Duration.ofSeconds(20)).until(() -> !platform.getJson("/api/v1/machines/sim-lathe", engineer)
+                    .get("connectionLostSince").isNull());
+            advanceParts(lathe, 2);
+            server = new ModbusSimulatorServer();
+            server.start(lathe, port);
+            await().atMost(Duration.ofSeconds(20)).until(() -> platform.getJson("/api/v1/machines/sim-lathe", engineer)
+                    .get("connectionLostSince").isNull());
+            await().atMost(Duration.ofSeconds(20)).until(() -> cycles(platform, engineer) == 5);
+
+            JsonNode audit = platform.getJson("/api/v1/audit/events?aggregateId=sim-lathe&limit=1000",
+                    platform.token("ada", Role.AUDITOR));
+            List<String> types = new ArrayList<>();
+            audit.forEach(event -> types.add(event.get("type").asText()));
+            assertThat(types).contains("MachineRegistered", "MachineStateChanged", "CycleCompleted",
+                    "MachineConnectionLost", "MachineConnectionRestored");
+            assertThat(types.stream().filter("MachineConnectionLost"::equals).count()).isEqualTo(1);
+        } finally {
+            server.close();
+        }
+    }
+
+    private static long cycles(RunningPlatform platform, String token) {
+        return platform.getJson("/api/v1/machines/sim-lathe", token).get("cycleCount").asLong();
+    }
+
+    /** Runs the lathe, in simulated time, until it has made {@code parts} more parts. */
+    private static void advanceParts(SimulatedLathe lathe, int parts) throws InterruptedException {
+        long target = lathe.state().partCount() + parts;
+        while (lathe.state().partCount() < target) {
+            lathe.advance(Duration.ofSeconds(2));
+            // slow enough for the 100 ms poll to see the lathe cut and load
+            Thread.sleep(20);
+        }
+    }
+}
