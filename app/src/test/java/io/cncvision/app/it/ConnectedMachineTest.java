@@ -107,6 +107,41 @@ class ConnectedMachineTest {
         }
     }
 
+    @Test
+    void whatIsHeardWhileTheEventStoreRefusesWritesIsHeldAndRecordedOnceItAcceptsThemAgain() throws Exception {
+        int port = freePort();
+        SimulatedLathe lathe = new SimulatedLathe(9, Instant.now());
+        ModbusSimulatorServer server = new ModbusSimulatorServer();
+        server.start(lathe, port);
+        MachineConnection connection = ModbusSimulatorServer.connection(LATHE, "127.0.0.1", port);
+        try (RunningPlatform platform = RunningPlatform.start(dataDir, arguments(connection).toArray(String[]::new))) {
+            String engineer = platform.token("erin", Role.QUALITY_ENGINEER);
+            await().atMost(Duration.ofSeconds(20)).until(() -> "CONNECTED".equals(
+                    platform.getJson("/api/v1/connectors", engineer).at("/connectors/0/state").asText()));
+            advanceParts(lathe, 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> cycles(platform, engineer) == 1);
+
+            // every write to the event store fails, as it would with the database gone
+            platform.jdbc().execute("""
+                    CREATE FUNCTION eventstore.outage() RETURNS trigger LANGUAGE plpgsql AS
+                    $$ BEGIN RAISE EXCEPTION 'simulated outage'; END $$;
+                    CREATE TRIGGER outage BEFORE INSERT ON eventstore.events FOR EACH ROW EXECUTE FUNCTION eventstore.outage();
+                    """);
+            advanceParts(lathe, 3);
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    platform.getJson("/api/v1/connectors", engineer).get("commandsRetried").asLong() > 0);
+            JsonNode held = platform.getJson("/api/v1/connectors", engineer);
+            assertThat(held.get("commandsRefused").asLong()).isZero();
+            assertThat(cycles(platform, engineer)).isEqualTo(1);
+
+            platform.jdbc().execute("DROP TRIGGER outage ON eventstore.events; DROP FUNCTION eventstore.outage();");
+            await().atMost(Duration.ofSeconds(30)).until(() -> cycles(platform, engineer) == 4);
+            assertThat(platform.getJson("/api/v1/connectors", engineer).get("commandsOverflowed").asLong()).isZero();
+        } finally {
+            server.close();
+        }
+    }
+
     private static long cycles(RunningPlatform platform, String token) {
         return platform.getJson("/api/v1/machines/sim-lathe", token).get("cycleCount").asLong();
     }
