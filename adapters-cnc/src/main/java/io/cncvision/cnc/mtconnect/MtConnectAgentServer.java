@@ -70,6 +70,10 @@ public final class MtConnectAgentServer implements SimulatorServer {
         return new Item(id, id, category, type, subType, units, component, componentId, element);
     }
 
+    // Instance ids from the start time, as cppagent's, but never one twice in this JVM: a client tells a
+    // restarted agent by its new instance id.
+    private static final java.util.concurrent.atomic.AtomicLong INSTANCES = new java.util.concurrent.atomic.AtomicLong();
+
     private final Object lock = new Object();
     private final AgentBuffer buffer;
     private final Map<String, String> values = new HashMap<>();
@@ -125,7 +129,7 @@ public final class MtConnectAgentServer implements SimulatorServer {
     public void start(SimulatedLathe lathe, int port) throws IOException {
         this.lathe = Objects.requireNonNull(lathe, "lathe");
         synchronized (lock) {
-            instanceId = Instant.now().getEpochSecond();
+            instanceId = INSTANCES.updateAndGet(last -> Math.max(last + 1, Instant.now().getEpochSecond()));
             record(lathe.state(), true);
         }
         lathe.onChange(state -> {
@@ -176,7 +180,7 @@ public final class MtConnectAgentServer implements SimulatorServer {
      */
     public void restart() {
         synchronized (lock) {
-            instanceId++;
+            instanceId = INSTANCES.updateAndGet(last -> Math.max(last + 1, Instant.now().getEpochSecond()));
             buffer.clear();
             values.clear();
             alarms.clear();
