@@ -61,7 +61,8 @@ public final class MtConnectParser {
 
     /** A StAX factory that refuses DTDs and never resolves an external entity (OWASP XXE guidance). */
     static XMLInputFactory safeFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        // The JDK's own StAX, whatever else is on the classpath: its refusal of DTDs and entities is what the tests prove.
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
