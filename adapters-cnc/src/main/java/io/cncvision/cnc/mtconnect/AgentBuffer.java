@@ -2,7 +2,6 @@ package io.cncvision.cnc.mtconnect;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,9 +116,5 @@ final class AgentBuffer {
     void skip(long count) {
         next += count;
         first = next;
-    }
-
-    Collection<Stored> latest() {
-        return latest.values();
     }
 }

@@ -1,10 +1,12 @@
 package io.cncvision.cnc.mtconnect;
 
+import io.cncvision.api.value.MachineId;
 import io.cncvision.cnc.AlarmLevel;
 import io.cncvision.cnc.MachineConnection;
 import io.cncvision.cnc.MachineConnection.SignalMapping;
 import io.cncvision.cnc.MachineSignal;
 import io.cncvision.cnc.Observation;
+import io.cncvision.cnc.ObservationSink;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a machine's MTConnect addresses (agent data item ids or SHDR keys) mean as platform signals, shared
@@ -29,7 +33,10 @@ final class MappedSignals {
 
     private final Map<String, List<SignalMapping>> byAddress = new LinkedHashMap<>();
     private final Map<String, Set<String>> activeConditions = new HashMap<>();
+    private static final Logger log = LoggerFactory.getLogger(MappedSignals.class);
+
     private final AtomicLong unusable = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
 
     MappedSignals(MachineConnection connection) {
         connection.signals().forEach(mapping ->
@@ -53,6 +60,26 @@ final class MappedSignals {
     /** Values heard that their signal cannot take (text for a number): skipped, counted here. */
     long unusableValues() {
         return unusable.get();
+    }
+
+    /** Observations the platform refused (a value its command cannot take): logged and counted. */
+    long refusedObservations() {
+        return refused.get();
+    }
+
+    /**
+     * Hands an observation to the sink. One the platform refuses (a command that cannot take its value,
+     * an alarm code too long) is logged and counted, never taken for a lost connection: the connector
+     * keeps following the machine.
+     */
+    void deliver(ObservationSink sink, MachineId machine, Observation observation) {
+        try {
+            sink.observed(machine, observation);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            refused.incrementAndGet();
+            log.error("machine {}: {} {} = {} ({}) refused by the platform, not recorded: {}", machine, observation.signal(),
+                    observation.key() == null ? "" : observation.key(), observation.value(), observation.sourceId(), e.getMessage());
+        }
     }
 
     /** The observations a value of {@code address} makes; none for an address not mapped or a value unusable. */

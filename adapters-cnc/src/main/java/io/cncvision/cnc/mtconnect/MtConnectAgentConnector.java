@@ -99,31 +99,14 @@ public final class MtConnectAgentConnector implements MachineConnector {
         }
         String device = connection.option("device", null);
         this.base = device == null || device.isBlank() ? endpoint : endpoint + "/" + device;
-        this.intervalMillis = intOption("interval", 500, 0);
-        this.count = intOption("count", 1000, 1);
-        this.heartbeatMillis = intOption("heartbeat", 10_000, 1);
-        this.readTimeoutMillis = intOption("readTimeoutMillis", 2 * heartbeatMillis + intervalMillis, 1);
-        this.connectTimeoutMillis = intOption("connectTimeoutMillis", 5000, 1);
-        this.parser = new MtConnectParser(Long.parseLong(connection.option("maxDocumentBytes",
-                Long.toString(MtConnectParser.DEFAULT_MAX_DOCUMENT_BYTES))));
+        this.intervalMillis = ConnectionOptions.integer(connection, "interval", 500, 0);
+        this.count = ConnectionOptions.integer(connection, "count", 1000, 1);
+        this.heartbeatMillis = ConnectionOptions.integer(connection, "heartbeat", 10_000, 1);
+        this.readTimeoutMillis = ConnectionOptions.integer(connection, "readTimeoutMillis", 2 * heartbeatMillis + intervalMillis, 1);
+        this.connectTimeoutMillis = ConnectionOptions.integer(connection, "connectTimeoutMillis", 5000, 1);
+        this.parser = new MtConnectParser(ConnectionOptions.number(connection, "maxDocumentBytes",
+                MtConnectParser.DEFAULT_MAX_DOCUMENT_BYTES, 1024));
         this.signals = new MappedSignals(connection);
-    }
-
-    private int intOption(String name, int fallback, int minimum) {
-        String value = connection.option(name, null);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed < minimum) {
-                throw new IllegalArgumentException();
-            }
-            return parsed;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("machine " + connection.machine() + ": option " + name
-                    + " must be a whole number of at least " + minimum + ", not '" + value + "'");
-        }
     }
 
     @Override
@@ -212,6 +195,7 @@ public final class MtConnectAgentConnector implements MachineConnector {
                     break;
                 }
                 refusedDocuments.incrementAndGet();
+                state = ConnectionState.RECONNECTING;
                 log.error("machine {}: MTConnect agent {} sent a document refused whole, nothing of it recorded: {};"
                         + " starting over from /probe", machine(), base, e.getMessage());
                 pause(backoff.failed());
@@ -419,7 +403,7 @@ public final class MtConnectAgentConnector implements MachineConnector {
     }
 
     private void observed(Observation observation) {
-        sink.observed(machine(), observation);
+        signals.deliver(sink, machine(), observation);
     }
 
     private String sourceId(Entry entry) {

@@ -94,10 +94,10 @@ public final class ShdrConnector implements MachineConnector {
         this.signals = new MappedSignals(connection);
         conditionKeys.addAll(list(connection.option("conditions", "")));
         messageKeys.addAll(list(connection.option("messages", "")));
-        this.initialHeartbeatMillis = Long.parseLong(connection.option("heartbeatMillis", "10000"));
-        this.legacyTimeoutMillis = Long.parseLong(connection.option("legacyTimeoutMillis", "600000"));
-        this.connectTimeoutMillis = Integer.parseInt(connection.option("connectTimeoutMillis", "5000"));
-        this.maxLineBytes = Integer.parseInt(connection.option("maxLineBytes", Integer.toString(1024 * 1024)));
+        this.initialHeartbeatMillis = ConnectionOptions.number(connection, "heartbeatMillis", 10_000, 1);
+        this.legacyTimeoutMillis = ConnectionOptions.number(connection, "legacyTimeoutMillis", 600_000, 1);
+        this.connectTimeoutMillis = ConnectionOptions.integer(connection, "connectTimeoutMillis", 5000, 1);
+        this.maxLineBytes = ConnectionOptions.integer(connection, "maxLineBytes", 1024 * 1024, 1024);
     }
 
     private static List<String> list(String value) {
@@ -321,7 +321,7 @@ public final class ShdrConnector implements MachineConnector {
             if (signals.isCondition(key) || conditionKeys.contains(key)) {
                 AlarmLevel level = level(field(fields, i + 1));
                 signals.condition(key, level, field(fields, i + 2), emptyToNull(field(fields, i + 5)), time, sourceId)
-                        .forEach(observation -> sink.observed(machine(), observation));
+                        .forEach(observation -> signals.deliver(sink, machine(), observation));
                 i += 6;
             } else if (messageKeys.contains(key)) {
                 i += 3;
@@ -331,7 +331,7 @@ public final class ShdrConnector implements MachineConnector {
                     break;
                 }
                 signals.value(key, fields.get(i + 1), time, sourceId)
-                        .forEach(observation -> sink.observed(machine(), observation));
+                        .forEach(observation -> signals.deliver(sink, machine(), observation));
                 i += 2;
             }
         }

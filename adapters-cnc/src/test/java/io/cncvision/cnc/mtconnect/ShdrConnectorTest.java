@@ -200,6 +200,23 @@ class ShdrConnectorTest {
     }
 
     @Test
+    void anObservationThePlatformRefusesIsLoggedAndTheConnectorKeepsFollowing() throws Exception {
+        String tooLong = "E".repeat(100); // alarm codes are at most 64 characters
+        String lines = "2026-01-05T06:00:00Z|exec|READY\n"
+                + "2026-01-05T06:00:01Z|coolant|FAULT|" + tooLong + "|1||Odd controller code\n"
+                + "2026-01-05T06:00:02Z|exec|ACTIVE\n";
+        ShdrAdapter adapter = new ShdrAdapter(lines.getBytes(StandardCharsets.UTF_8), 10_000);
+        closing.add(adapter);
+        ShdrConnector connector = connect(adapter.endpoint(), List.of(map(MachineSignal.EXECUTION, null, "exec"),
+                map(MachineSignal.ALARM, null, "coolant")), Map.of());
+        await("the lines", WAIT, () -> connector.linesReceived() >= 3);
+        await("the last state", WAIT, () -> commands.stream().filter(ReportMachineState.class::isInstance).count() == 2);
+        assertThat(commands).noneMatch(RaiseAlarm.class::isInstance);
+        assertThat(sink.lost).isEmpty();
+        assertThat(connector.state()).isEqualTo(ConnectionState.CONNECTED);
+    }
+
+    @Test
     void aDroppedAdapterIsLostOnceReconnectedAndItsRepeatedValuesRecordNothing() throws Exception {
         ShdrAdapter adapter = new ShdrAdapter("2026-01-05T06:00:00Z|exec|READY\n".getBytes(StandardCharsets.UTF_8), 100);
         closing.add(adapter);
