@@ -81,6 +81,7 @@ public final class MtConnectAgentConnector implements MachineConnector {
     // Where the agent stands, as last heard: its instance and the next sequence wanted.
     private volatile String instanceId;
     private volatile long next = -1;
+    private long agentBufferSize;
 
     public MtConnectAgentConnector(MachineConnection connection) {
         this(connection, Clock.systemUTC());
@@ -282,6 +283,7 @@ public final class MtConnectAgentConnector implements MachineConnector {
         }
         instanceId = header.instanceId();
         next = header.nextSequence();
+        agentBufferSize = header.bufferSize();
         if (state != ConnectionState.CONNECTED) {
             state = ConnectionState.CONNECTED;
             if (lostReported) {
@@ -315,7 +317,9 @@ public final class MtConnectAgentConnector implements MachineConnector {
 
     // One /sample stream; true when it must be resynchronised and followed again, false when it ended.
     private boolean stream() throws IOException {
-        String url = base + "/sample?from=" + next + "&count=" + count + "&interval=" + intervalMillis
+        // An agent refuses a count beyond its buffer (OUT_OF_RANGE): ask for no more than it holds.
+        long asked = agentBufferSize > 0 ? Math.min(count, agentBufferSize) : count;
+        String url = base + "/sample?from=" + next + "&count=" + asked + "&interval=" + intervalMillis
                 + "&heartbeat=" + heartbeatMillis;
         HttpURLConnection http = open(url);
         try {

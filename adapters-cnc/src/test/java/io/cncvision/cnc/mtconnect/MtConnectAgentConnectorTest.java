@@ -39,7 +39,8 @@ class MtConnectAgentConnectorTest {
     // Seed 271 raises an alarm and clears it within its first three parts; seed 3 runs clear for longer.
     private static final long ALARMING_SEED = 271;
     private SimulatedLathe lathe;
-    private final MtConnectAgentServer agent = new MtConnectAgentServer(4096);
+    // A buffer smaller than the connector's default count (1000): it must ask for no more than the agent holds.
+    private final MtConnectAgentServer agent = new MtConnectAgentServer(900);
     private final List<Object> commands = new CopyOnWriteArrayList<>();
     private final RecordingSink sink = new RecordingSink(new MachineEventTranslator(commands::add, (machine, o) -> { }));
     private MtConnectAgentConnector connector;
@@ -51,6 +52,7 @@ class MtConnectAgentConnectorTest {
         MachineConnection connection = MtConnectAgentServer.connection(MACHINE, agent.endpoint());
         Map<String, String> options = new HashMap<>(connection.options());
         options.put("interval", "10");
+        options.remove("count");
         options.put("heartbeat", "200");
         connection = new MachineConnection(MACHINE, connection.name(), connection.protocol(), connection.endpoint(),
                 options, connection.signals(), Duration.ofMillis(20), Duration.ofMillis(200));
