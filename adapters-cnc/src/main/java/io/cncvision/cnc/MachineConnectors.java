@@ -1,6 +1,7 @@
 package io.cncvision.cnc;
 
 import io.cncvision.cnc.modbus.ModbusConnector;
+import io.cncvision.cnc.mtconnect.MtConnectConnectors;
 
 /** Builds the connector of a configured machine, by its protocol. */
 public final class MachineConnectors {
@@ -11,6 +12,7 @@ public final class MachineConnectors {
     /** The connector for {@code connection}; not started. */
     public static MachineConnector create(MachineConnection connection) {
         MachineConnector connector = switch (connection.protocol()) {
+            case MTCONNECT -> MtConnectConnectors.create(connection);
             case MANUAL -> throw new IllegalArgumentException("machine " + connection.machine()
                     + " is reported by hand (protocol manual): it has no connector");
             case MODBUS -> new ModbusConnector(connection);

@@ -1,6 +1,7 @@
 package io.cncvision.app.cli;
 
 import io.cncvision.cnc.modbus.ModbusSimulatorServer;
+import io.cncvision.cnc.mtconnect.MtConnectAgentServer;
 import io.cncvision.cnc.simulator.SimulatedLathe;
 import io.cncvision.cnc.simulator.SimulatorServer;
 import java.time.Duration;
@@ -69,6 +70,7 @@ public class SimulateCommand implements Callable<Integer> {
     static SimulatorServer server(String protocol) {
         SimulatorServer server = switch (protocol) {
             case "modbus" -> new ModbusSimulatorServer();
+            case "mtconnect" -> new MtConnectAgentServer();
             default -> null;
         };
         return server;
