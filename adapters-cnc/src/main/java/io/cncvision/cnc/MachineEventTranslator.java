@@ -6,6 +6,7 @@ import io.cncvision.api.machine.CompleteCycle;
 import io.cncvision.api.machine.RaiseAlarm;
 import io.cncvision.api.machine.ReportConnectionLost;
 import io.cncvision.api.machine.ReportConnectionRestored;
+import io.cncvision.api.machine.ReportDataGap;
 import io.cncvision.api.machine.ReportMachineState;
 import io.cncvision.api.value.MachineId;
 import io.cncvision.api.value.MachineState;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a part counter that grows by n completes n cycles ({@link CompleteCycle}, with the program
  *       heard last); the first count heard is the baseline, and a counter that goes back was reset;</li>
  *   <li>an alarm raised or changed in level becomes {@link RaiseAlarm}, one back to NORMAL {@link ClearAlarm};</li>
- *   <li>a lost or restored connection becomes {@link ReportConnectionLost} / {@link ReportConnectionRestored};</li>
+ *   <li>a lost or restored connection becomes {@link ReportConnectionLost} / {@link ReportConnectionRestored},
+ *       and data a connector knows it missed {@link ReportDataGap};</li>
  *   <li>telemetry signals go to the {@link TelemetrySink}, not to events.</li>
  * </ul>
  * Every command carries the observation's source id as its source message id, so a repeat records
@@ -81,6 +83,12 @@ public final class MachineEventTranslator implements ObservationSink {
     @Override
     public void connectionRestored(MachineId machine, Instant at) {
         commands.accept(new ReportConnectionRestored(machine, at));
+    }
+
+    @Override
+    public void dataGap(MachineId machine, String description, Instant at, String sourceId) {
+        commands.accept(new ReportDataGap(machine, description.length() > 512 ? description.substring(0, 512)
+                : description, at, SourceMessageId.of(sourceId.length() > 256 ? sourceId.substring(0, 256) : sourceId)));
     }
 
     /** Execution states heard that map to no machine state. */

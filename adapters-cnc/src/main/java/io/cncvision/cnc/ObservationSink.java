@@ -13,4 +13,12 @@ public interface ObservationSink {
 
     /** Connected (again); the connector then reports the machine's current values, resynchronising. */
     void connectionRestored(MachineId machine, Instant at);
+
+    /**
+     * Some of what the machine reported was missed ({@code description} says what) and the connector
+     * resynchronised from the machine's current values; {@code sourceId} identifies the gap, so it is
+     * recorded once. Connectors whose protocol cannot tell a gap (polled registers) never call it.
+     */
+    default void dataGap(MachineId machine, String description, Instant at, String sourceId) {
+    }
 }

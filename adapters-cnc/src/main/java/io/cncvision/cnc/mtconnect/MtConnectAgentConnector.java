@@ -275,11 +275,16 @@ public final class MtConnectAgentConnector implements MachineConnector {
             log.warn("machine {}: MTConnect agent {} restarted (instance {} -> {}): observations from sequence {} of"
                             + " instance {} on were missed; resynchronised from /current at sequence {}", machine(), base,
                     instanceId, header.instanceId(), next, instanceId, header.nextSequence());
+            sink.dataGap(machine(), "MTConnect agent " + base + " restarted (instance " + instanceId + " -> "
+                    + header.instanceId() + "): observations from sequence " + next + " of instance " + instanceId
+                    + " on were missed", clock.instant(), "mtconnect:" + instanceId + ":restart:" + next);
         } else if (gap != null) {
             gaps.incrementAndGet();
+            long lastMissed = Math.max(next, header.firstSequence() - 1);
             log.warn("machine {}: MTConnect sequence gap at {} ({}): observations {} to {} missed; resynchronised from"
-                            + " /current at sequence {}", machine(), base, gap, next,
-                    Math.max(next, header.firstSequence() - 1), header.nextSequence());
+                            + " /current at sequence {}", machine(), base, gap, next, lastMissed, header.nextSequence());
+            sink.dataGap(machine(), "MTConnect sequence gap at " + base + " (" + gap + "): observations " + next + " to "
+                    + lastMissed + " missed", clock.instant(), "mtconnect:" + instanceId + ":gap:" + next);
         }
         instanceId = header.instanceId();
         next = header.nextSequence();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cncvision.api.machine.ClearAlarm;
 import io.cncvision.api.machine.CompleteCycle;
 import io.cncvision.api.machine.RaiseAlarm;
+import io.cncvision.api.machine.ReportDataGap;
 import io.cncvision.api.machine.ReportMachineState;
 import io.cncvision.api.value.MachineId;
 import io.cncvision.api.value.MachineState;
@@ -118,6 +119,8 @@ class MtConnectAgentConnectorTest {
         await("the gap to be resynchronised", WAIT, () -> connector.gaps() == 1 && connector.nextSequence() == agent.nextSequence());
         assertThat(sink.values(MachineSignal.PART_COUNT)).contains(1L);
         assertThat(commands).filteredOn(CompleteCycle.class::isInstance).hasSize(1);
+        assertThat(commands).filteredOn(ReportDataGap.class::isInstance).singleElement()
+                .satisfies(gap -> assertThat(((ReportDataGap) gap).description()).contains("missed"));
         assertThat(sink.lost).isEmpty();
         run(Duration.ofSeconds(24));
         assertThat(commands).filteredOn(CompleteCycle.class::isInstance).hasSize(2);
@@ -134,6 +137,8 @@ class MtConnectAgentConnectorTest {
         assertThat(agent.instanceId()).isNotEqualTo(before);
         assertThat(sink.observations.get(sink.observations.size() - 1).sourceId()).startsWith("mtconnect:" + agent.instanceId() + ":");
         assertThat(commands).filteredOn(CompleteCycle.class::isInstance).hasSize(2);
+        assertThat(commands).filteredOn(ReportDataGap.class::isInstance).singleElement()
+                .satisfies(gap -> assertThat(((ReportDataGap) gap).description()).contains("restarted"));
     }
 
     @Test

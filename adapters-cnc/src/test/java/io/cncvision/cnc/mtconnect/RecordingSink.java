@@ -50,6 +50,13 @@ final class RecordingSink implements ObservationSink {
         }
     }
 
+    @Override
+    public void dataGap(MachineId machine, String description, Instant at, String sourceId) {
+        if (next != null) {
+            next.dataGap(machine, description, at, sourceId);
+        }
+    }
+
     List<Object> values(MachineSignal signal) {
         return observations.stream().filter(o -> o.signal() == signal).map(Observation::value).toList();
     }

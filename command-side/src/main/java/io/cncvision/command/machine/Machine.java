@@ -10,11 +10,13 @@ import io.cncvision.api.machine.CompleteCycle;
 import io.cncvision.api.machine.CycleCompleted;
 import io.cncvision.api.machine.MachineConnectionLost;
 import io.cncvision.api.machine.MachineConnectionRestored;
+import io.cncvision.api.machine.MachineDataGapDetected;
 import io.cncvision.api.machine.MachineRegistered;
 import io.cncvision.api.machine.MachineStateChanged;
 import io.cncvision.api.machine.RaiseAlarm;
 import io.cncvision.api.machine.RegisterMachine;
 import io.cncvision.api.machine.ReportConnectionLost;
+import io.cncvision.api.machine.ReportDataGap;
 import io.cncvision.api.machine.ReportConnectionRestored;
 import io.cncvision.api.machine.ReportMachineState;
 import io.cncvision.api.value.MachineId;
@@ -86,6 +88,16 @@ public class Machine {
     }
 
     @CommandHandler
+    public CommandOutcome handle(ReportDataGap command) {
+        if (recentMessageIds.contains(command.sourceMessageId())) {
+            return CommandOutcome.DUPLICATE;
+        }
+        apply(new MachineDataGapDetected(machineId, command.description(), command.observedAt(),
+                command.sourceMessageId()));
+        return CommandOutcome.RECORDED;
+    }
+
+    @CommandHandler
     public CommandOutcome handle(RaiseAlarm command) {
         if (recentMessageIds.contains(command.sourceMessageId())) {
             return CommandOutcome.DUPLICATE;
@@ -140,6 +152,11 @@ public class Machine {
     @EventSourcingHandler
     private void on(MachineConnectionRestored event) {
         connectionLostSince = null;
+    }
+
+    @EventSourcingHandler
+    private void on(MachineDataGapDetected event) {
+        recentMessageIds.remember(event.sourceMessageId());
     }
 
     @EventSourcingHandler

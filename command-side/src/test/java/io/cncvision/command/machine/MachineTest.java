@@ -9,11 +9,13 @@ import io.cncvision.api.machine.CompleteCycle;
 import io.cncvision.api.machine.CycleCompleted;
 import io.cncvision.api.machine.MachineConnectionLost;
 import io.cncvision.api.machine.MachineConnectionRestored;
+import io.cncvision.api.machine.MachineDataGapDetected;
 import io.cncvision.api.machine.MachineRegistered;
 import io.cncvision.api.machine.MachineStateChanged;
 import io.cncvision.api.machine.RaiseAlarm;
 import io.cncvision.api.machine.RegisterMachine;
 import io.cncvision.api.machine.ReportConnectionLost;
+import io.cncvision.api.machine.ReportDataGap;
 import io.cncvision.api.machine.ReportConnectionRestored;
 import io.cncvision.api.machine.ReportMachineState;
 import io.cncvision.api.value.MachineId;
@@ -222,6 +224,19 @@ class MachineTest {
         fixture.given(REGISTERED)
                 .when(new ReportConnectionRestored(MILL, T1))
                 .expectResultMessagePayload(CommandOutcome.UNCHANGED)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDataGapIsRecordedOnceForItsSourceMessage() {
+        SourceMessageId gap = SourceMessageId.of("mtconnect:1700000000:gap:1042");
+        fixture.given(REGISTERED)
+                .when(new ReportDataGap(MILL, "sequences 1042 to 1180 missed", T0, gap))
+                .expectResultMessagePayload(CommandOutcome.RECORDED)
+                .expectEvents(new MachineDataGapDetected(MILL, "sequences 1042 to 1180 missed", T0, gap));
+        fixture.given(REGISTERED, new MachineDataGapDetected(MILL, "sequences 1042 to 1180 missed", T0, gap))
+                .when(new ReportDataGap(MILL, "sequences 1042 to 1180 missed", T0, gap))
+                .expectResultMessagePayload(CommandOutcome.DUPLICATE)
                 .expectNoEvents();
     }
 }
