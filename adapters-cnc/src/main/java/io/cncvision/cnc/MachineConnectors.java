@@ -1,5 +1,7 @@
 package io.cncvision.cnc;
 
+import io.cncvision.cnc.opcua.OpcUaConnector;
+
 /** Builds the connector of a configured machine, by its protocol. */
 public final class MachineConnectors {
 
@@ -11,6 +13,7 @@ public final class MachineConnectors {
         MachineConnector connector = switch (connection.protocol()) {
             case MANUAL -> throw new IllegalArgumentException("machine " + connection.machine()
                     + " is reported by hand (protocol manual): it has no connector");
+            case OPCUA -> new OpcUaConnector(connection);
             default -> null;
         };
         if (connector == null) {
