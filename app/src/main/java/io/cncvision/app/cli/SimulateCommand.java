@@ -1,5 +1,6 @@
 package io.cncvision.app.cli;
 
+import io.cncvision.cnc.opcua.OpcUaSimulatorServer;
 import io.cncvision.cnc.simulator.SimulatedLathe;
 import io.cncvision.cnc.simulator.SimulatorServer;
 import java.time.Duration;
@@ -67,6 +68,7 @@ public class SimulateCommand implements Callable<Integer> {
     /** The server of {@code protocol}, null for a protocol the simulator does not speak. */
     static SimulatorServer server(String protocol) {
         SimulatorServer server = switch (protocol) {
+            case "opcua" -> new OpcUaSimulatorServer();
             default -> null;
         };
         return server;
