@@ -43,6 +43,19 @@ public record ApplicationCertificate(KeyPair keyPair, X509Certificate certificat
      */
     public static ApplicationCertificate loadOrCreate(Path dir, String keystoreFile, String commonName,
                                                       String applicationUriPrefix) throws IOException {
+        // Many connectors share one pki-dir and start together: one creates, the others load what it made.
+        Files.createDirectories(dir);
+        synchronized (ApplicationCertificate.class) {
+            try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(dir.resolve(keystoreFile + ".lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock held = lock.lock()) {
+                return loadOrCreateLocked(dir, keystoreFile, commonName, applicationUriPrefix);
+            }
+        }
+    }
+
+    private static ApplicationCertificate loadOrCreateLocked(Path dir, String keystoreFile, String commonName,
+                                                             String applicationUriPrefix) throws IOException {
         Path file = dir.resolve(keystoreFile);
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
