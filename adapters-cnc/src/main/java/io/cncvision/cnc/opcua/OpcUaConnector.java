@@ -274,6 +274,11 @@ public final class OpcUaConnector implements MachineConnector {
     private OpcUaClientConfig config(EndpointDescription endpoint) throws IOException {
         if (certificate == null) {
             Path pki = pkiDir();
+            // Milo's trust list creates its folders with a check-then-mkdir that fails when connectors sharing a
+            // pki-dir start together; creating them first (idempotent, race-free) leaves it nothing to create.
+            for (String folder : List.of("issuers/certs", "issuers/crl", "trusted/certs", "trusted/crl", "rejected")) {
+                Files.createDirectories(pki.resolve(folder));
+            }
             trustList = new DefaultTrustListManager(pki.toFile());
             certificate = ApplicationCertificate.loadOrCreate(pki, CLIENT_KEYSTORE, "cncvision platform",
                     "urn:cncvision:platform");
