@@ -78,6 +78,8 @@ public record ApplicationCertificate(KeyPair keyPair, X509Certificate certificat
             }
             Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            // The certificate alone, for the operator to put in the other side's trust list.
+            Files.write(certificateFile(dir, keystoreFile), created.certificate().getEncoded());
             log.info("created application certificate {} for {} in {}", created.certificate().getSubjectX500Principal(),
                     created.applicationUri(), file.toAbsolutePath());
             return created;
@@ -85,6 +87,11 @@ public record ApplicationCertificate(KeyPair keyPair, X509Certificate certificat
             throw new IOException("application certificate in " + file.toAbsolutePath() + " cannot be read or created: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Where the certificate kept in {@code dir/keystoreFile} is also written alone (DER), to be trusted by peers. */
+    public static Path certificateFile(Path dir, String keystoreFile) {
+        return dir.resolve(keystoreFile.replaceFirst("\\.p12$", "") + ".der");
     }
 
     /** A new self-signed certificate (RSA 2048, SHA-256: what Basic256Sha256 asks for), kept nowhere. */

@@ -33,6 +33,8 @@ class ApplicationCertificateTest {
             ApplicationCertificate again = ApplicationCertificate.loadOrCreate(dir, "client.p12", "other", "urn:other");
             assertThat(again.certificate()).isEqualTo(first);
             assertThat(again.applicationUri()).startsWith("urn:cncvision:platform:");
+            assertThat(java.nio.file.Files.readAllBytes(ApplicationCertificate.certificateFile(dir, "client.p12")))
+                    .isEqualTo(first.getEncoded());
         } finally {
             starting.shutdownNow();
         }
