@@ -133,6 +133,28 @@ class OpcUaConnectorTest {
     }
 
     @Test
+    void signsInWithAUsernameOrAnX509UserIdentity() throws Exception {
+        startSimulator();
+        trust(dir.resolve("pki"), simulator.certificate());
+        connect(connection("sign-and-encrypt", Map.of("username", "operator", "password", "secret")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> sink.heard(MachineSignal.EXECUTION, "READY"));
+        connector.close();
+
+        ApplicationCertificate user = ApplicationCertificate.create("operator", "urn:cncvision:user:operator");
+        Path certificate = dir.resolve("operator.pem");
+        Path key = dir.resolve("operator.key");
+        java.util.Base64.Encoder pem = java.util.Base64.getMimeEncoder(64, "\n".getBytes());
+        Files.writeString(certificate, "-----BEGIN CERTIFICATE-----\n"
+                + pem.encodeToString(user.certificate().getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n"
+                + pem.encodeToString(user.keyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        sink = new RecordingSink();
+        connect(connection("sign-and-encrypt", Map.of("user-certificate", certificate.toString(),
+                "user-key", key.toString())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> sink.heard(MachineSignal.EXECUTION, "READY"));
+    }
+
+    @Test
     void refusesAnOffsetTheConfigurationDoesNotNameAsWritable() throws Exception {
         startSimulator();
         connect(connection("none", Map.of()));
