@@ -2,6 +2,7 @@ package io.cncvision.cnc.opcua;
 
 import static io.cncvision.cnc.opcua.OpcUaTesting.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
@@ -13,7 +14,9 @@ import io.cncvision.cnc.ConnectionState;
 import io.cncvision.cnc.MachineConnection;
 import io.cncvision.cnc.MachineConnection.SignalMapping;
 import io.cncvision.cnc.MachineSignal;
+import io.cncvision.cnc.OffsetWrite;
 import io.cncvision.cnc.simulator.SimulatedLathe;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
@@ -145,6 +148,8 @@ class OpcUaConnectorFailureTest {
         Thread.sleep(1500);
         assertThat(sink.lost).hasSize(1);
         assertThat(connector.state()).isEqualTo(ConnectionState.RECONNECTING);
+        assertThatThrownBy(() -> connector.writeOffset(new OffsetWrite(SimulatedLathe.WEAR_OFFSET, 0.01)).get())
+                .cause().isInstanceOf(IOException.class).hasMessageContaining("not connected");
 
         simulator(lathe, port);
         await().atMost(Duration.ofSeconds(20)).until(() -> sink.heard(MachineSignal.PART_COUNT, partsMade));
