@@ -2,6 +2,7 @@ package io.cncvision.cnc;
 
 import io.cncvision.cnc.modbus.ModbusConnector;
 import io.cncvision.cnc.mtconnect.MtConnectConnectors;
+import io.cncvision.cnc.opcua.OpcUaConnector;
 
 /** Builds the connector of a configured machine, by its protocol. */
 public final class MachineConnectors {
@@ -16,6 +17,7 @@ public final class MachineConnectors {
             case MANUAL -> throw new IllegalArgumentException("machine " + connection.machine()
                     + " is reported by hand (protocol manual): it has no connector");
             case MODBUS -> new ModbusConnector(connection);
+            case OPCUA -> new OpcUaConnector(connection);
             default -> null;
         };
         if (connector == null) {

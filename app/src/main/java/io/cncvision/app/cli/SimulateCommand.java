@@ -2,6 +2,7 @@ package io.cncvision.app.cli;
 
 import io.cncvision.cnc.modbus.ModbusSimulatorServer;
 import io.cncvision.cnc.mtconnect.MtConnectAgentServer;
+import io.cncvision.cnc.opcua.OpcUaSimulatorServer;
 import io.cncvision.cnc.simulator.SimulatedLathe;
 import io.cncvision.cnc.simulator.SimulatorServer;
 import java.time.Duration;
@@ -71,6 +72,7 @@ public class SimulateCommand implements Callable<Integer> {
         SimulatorServer server = switch (protocol) {
             case "modbus" -> new ModbusSimulatorServer();
             case "mtconnect" -> new MtConnectAgentServer();
+            case "opcua" -> new OpcUaSimulatorServer();
             default -> null;
         };
         return server;

@@ -1,0 +1,154 @@
+package io.cncvision.bench;
+
+import io.cncvision.api.value.MachineId;
+import io.cncvision.cnc.ConnectionState;
+import io.cncvision.cnc.MachineEventTranslator;
+import io.cncvision.cnc.Observation;
+import io.cncvision.cnc.ObservationSink;
+import io.cncvision.cnc.opcua.OpcUaConnector;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Fan-in: one platform process follows many machines over OPC-UA. A Milo server with {@code machines}
+ * folders changes each machine's ten signals {@code hz} times a second (execution state and part count
+ * too, so commands flow as well as telemetry); one connector per machine, all into one
+ * {@link MachineEventTranslator}. Reports observations per second delivered against changes made, the
+ * commands dispatched, and the lag from a change's source timestamp to its delivery. Server and
+ * platform share the process and its cores, so this is the harder case.
+ *
+ * <p>Arguments: {@code machines hz seconds runs [publishingIntervalMs]} (default 50 10 20 3 100). Keeping up means delivered/produced stays near 1
+ * and the lag stays bounded (no backlog growing from run to run).
+ */
+public final class OpcUaFanInHarness {
+
+    public static void main(String[] args) throws Exception {
+        int machines = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        int hz = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        String publishingMillis = args.length > 4 ? args[4] : "100";
+        int signals = OpcUaBenchServer.SIGNALS.size();
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        System.out.printf(Locale.ROOT, "machines=%d signals=%d hz=%d seconds=%d runs=%d publishing=%sms cores=%d%n", machines,
+                signals, hz, seconds, runs, publishingMillis, Runtime.getRuntime().availableProcessors());
+
+        AtomicLong delivered = new AtomicLong();
+        AtomicLong commands = new AtomicLong();
+        AtomicReference<Histogram> lagMicros = new AtomicReference<>(new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3));
+        MachineEventTranslator translator = new MachineEventTranslator(command -> commands.incrementAndGet(),
+                (machine, observation) -> { });
+        ObservationSink counting = new ObservationSink() {
+            @Override
+            public void observed(MachineId machine, Observation observation) {
+                delivered.incrementAndGet();
+                long lag = Duration.between(observation.sourceTime(), Instant.now()).toNanos() / 1000;
+                lagMicros.get().recordValue(Math.max(0, lag));
+                translator.observed(machine, observation);
+            }
+
+            @Override
+            public void connectionLost(MachineId machine, String reason, Instant at) {
+                System.out.println("connection lost: " + machine + ": " + reason);
+                translator.connectionLost(machine, reason, at);
+            }
+
+            @Override
+            public void connectionRestored(MachineId machine, Instant at) {
+                translator.connectionRestored(machine, at);
+            }
+        };
+
+        Path pki = Files.createTempDirectory("cncvision-bench-pki");
+        List<OpcUaConnector> connectors = new ArrayList<>();
+        List<double[]> results = new ArrayList<>();
+        try (OpcUaBenchServer server = new OpcUaBenchServer(machines, port)) {
+            for (int m = 0; m < machines; m++) {
+                OpcUaConnector connector = new OpcUaConnector(server.connection(m, Map.of(
+                        "publishing-interval-ms", publishingMillis, "sampling-interval-ms", "0", "pki-dir", pki.toString())));
+                connectors.add(connector);
+                connector.start(counting);
+            }
+            while (connectors.stream().anyMatch(c -> c.state() != ConnectionState.CONNECTED)) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(1000);
+            long[] partCounts = new long[machines];
+            long tickNanos = TimeUnit.SECONDS.toNanos(1) / hz;
+            for (int run = 0; run <= runs; run++) {
+                // Run 0 warms up and is not reported.
+                int runSeconds = run == 0 ? Math.max(5, seconds / 4) : seconds;
+                delivered.set(0);
+                commands.set(0);
+                lagMicros.set(new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3));
+                long produced = 0;
+                long start = System.nanoTime();
+                long next = start;
+                for (long tick = 0; tick < (long) runSeconds * hz; tick++) {
+                    // Spread the machines over the tick, as real machines are not in step.
+                    for (int m = 0; m < machines; m++) {
+                        long at = next + tickNanos * m / machines;
+                        long wait = at - System.nanoTime();
+                        if (wait > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        Instant now = Instant.now();
+                        ThreadLocalRandom random = ThreadLocalRandom.current();
+                        server.set(m, "Execution", tick % 2 == 0 ? "ACTIVE" : "READY", now);
+                        server.set(m, "PartCount", (double) ++partCounts[m], now);
+                        for (int s = 2; s < signals; s++) {
+                            server.set(m, OpcUaBenchServer.SIGNALS.get(s), random.nextDouble() * 1000, now);
+                        }
+                        produced += signals;
+                    }
+                    next += tickNanos;
+                }
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                long deliveredInTime = delivered.get();
+                Thread.sleep(2000);
+                long deliveredAll = delivered.get();
+                Histogram lag = lagMicros.get();
+                if (run == 0) {
+                    continue;
+                }
+                double[] figures = {produced / elapsed, deliveredInTime / elapsed, (double) deliveredAll / produced,
+                        commands.get() / elapsed, lag.getValueAtPercentile(50) / 1000.0, lag.getValueAtPercentile(99) / 1000.0,
+                        lag.getMaxValue() / 1000.0};
+                results.add(figures);
+                System.out.printf(Locale.ROOT, "run %d: produced=%.0f/s delivered=%.0f/s delivered/produced=%.4f "
+                                + "commands=%.0f/s lag p50=%.1fms p99=%.1fms max=%.1fms%n", run, figures[0], figures[1],
+                        figures[2], figures[3], figures[4], figures[5], figures[6]);
+            }
+            // Connectors go before the server, or they would spend the shutdown reconnecting.
+            connectors.forEach(OpcUaConnector::close);
+        }
+        String[] names = {"produced/s", "delivered/s", "delivered/produced", "commands/s", "lag p50 ms", "lag p99 ms",
+                "lag max ms"};
+        StringBuilder summary = new StringBuilder("summary over " + runs + " runs (median [min..max]):");
+        for (int f = 0; f < names.length; f++) {
+            int index = f;
+            double[] values = results.stream().mapToDouble(r -> r[index]).sorted().toArray();
+            summary.append(String.format(Locale.ROOT, "%n  %s=%.4g [%.4g..%.4g]", names[f], values[values.length / 2],
+                    values[0], values[values.length - 1]));
+        }
+        System.out.println(summary);
+        System.exit(0);
+    }
+}
