@@ -8,19 +8,30 @@ import io.cncvision.api.value.MachineId;
 import io.cncvision.app.security.Role;
 import io.cncvision.cnc.MachineConnection;
 import io.cncvision.cnc.modbus.ModbusSimulatorServer;
+import io.cncvision.cnc.mtconnect.MtConnectAgentServer;
+import io.cncvision.cnc.opcua.OpcUaSimulatorServer;
 import io.cncvision.cnc.simulator.SimulatedLathe;
+import io.cncvision.cnc.simulator.SimulatorServer;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A machine configured under {@code cncvision.machines}, here the simulated lathe over Modbus TCP: the
+ * A machine configured under {@code cncvision.machines}, the simulated lathe over each protocol: the
  * platform registers it, hears its states, cycles and alarms as events, records the loss of its
  * connection and its return, and counts every part made while it was away.
  */
@@ -57,51 +68,95 @@ class ConnectedMachineTest {
         return arguments;
     }
 
+    /** Moves the certificates an OPC-UA refusal saved into the trust list, as its message says to; always true. */
+    static boolean trustRejected(Path pki) throws IOException {
+        Path rejected = pki.resolve("rejected");
+        if (Files.isDirectory(rejected)) {
+            Path trusted = Files.createDirectories(pki.resolve("trusted").resolve("certs"));
+            try (Stream<Path> files = Files.list(rejected)) {
+                for (Path file : files.toList()) {
+                    Files.move(file, trusted.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return true;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    @Test
-    void theSimulatedLatheIsHeardThroughItsConnectorAndItsOutageIsRecorded() throws Exception {
+    /** The simulator of one protocol and the connection a platform configures to reach it. */
+    record Simulated(String protocol, Supplier<SimulatorServer> server, BiFunction<SimulatorServer, Integer, MachineConnection> connection) {
+
+        @Override
+        public String toString() {
+            return protocol;
+        }
+    }
+
+    static Stream<Simulated> protocols(Path pki) {
+        return Stream.of(
+                new Simulated("modbus", ModbusSimulatorServer::new,
+                        (server, port) -> ModbusSimulatorServer.connection(LATHE, "127.0.0.1", port)),
+                new Simulated("opcua", OpcUaSimulatorServer::new,
+                        (server, port) -> OpcUaSimulatorServer.connection(LATHE, server.endpoint(),
+                                Map.of("security", "sign-and-encrypt", "pki-dir", pki.toString()))),
+                new Simulated("mtconnect", MtConnectAgentServer::new,
+                        (server, port) -> MtConnectAgentServer.connection(LATHE, server.endpoint())));
+    }
+
+    static Stream<String> protocolNames() {
+        return Stream.of("modbus", "opcua", "mtconnect");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("protocolNames")
+    void theSimulatedLatheIsHeardThroughItsConnectorAndItsOutageIsRecorded(String protocol) throws Exception {
+        Simulated simulated = protocols(dataDir.resolve("pki")).filter(p -> p.protocol().equals(protocol))
+                .findFirst().orElseThrow();
         int port = freePort();
         SimulatedLathe lathe = new SimulatedLathe(5, Instant.now());
-        ModbusSimulatorServer server = new ModbusSimulatorServer();
+        SimulatorServer server = simulated.server().get();
         server.start(lathe, port);
-        MachineConnection connection = ModbusSimulatorServer.connection(LATHE, "127.0.0.1", port);
+        MachineConnection connection = simulated.connection().apply(server, port);
         try (RunningPlatform platform = RunningPlatform.start(dataDir, arguments(connection).toArray(String[]::new))) {
             String engineer = platform.token("erin", Role.QUALITY_ENGINEER);
             await().atMost(Duration.ofSeconds(20)).until(() ->
                     platform.get("/api/v1/machines/sim-lathe", engineer).statusCode() == 200);
-            await().atMost(Duration.ofSeconds(20)).until(() -> "CONNECTED".equals(
+            // as an integrator would: the first OPC-UA connection is refused until the server's certificate,
+            // which the refusal saved under pki/rejected, is moved to pki/trusted/certs
+            await().atMost(Duration.ofSeconds(20)).until(() -> trustRejected(dataDir.resolve("pki")) && "CONNECTED".equals(
                     platform.getJson("/api/v1/connectors", engineer).at("/connectors/0/state").asText()));
 
             // three parts: the lathe runs, is loaded, and counts
             advanceParts(lathe, 3);
             await().atMost(Duration.ofSeconds(20)).until(() -> cycles(platform, engineer) == 3);
             JsonNode machine = platform.getJson("/api/v1/machines/sim-lathe", engineer);
-            assertThat(machine.get("protocol").asText()).isEqualTo("modbus");
+            assertThat(machine.get("protocol").asText()).isEqualTo(protocol);
             assertThat(machine.get("connectionLostSince").isNull()).isTrue();
 
             // the machine goes away; two parts are made while nobody listens; it comes back
+            long lostBefore = eventTypes(platform).stream().filter("MachineConnectionLost"::equals).count();
             server.close();
             await().atMost(Duration.ofSeconds(20)).until(() -> !platform.getJson("/api/v1/machines/sim-lathe", engineer)
                     .get("connectionLostSince").isNull());
             advanceParts(lathe, 2);
-            server = new ModbusSimulatorServer();
+            server = simulated.server().get();
             server.start(lathe, port);
-            await().atMost(Duration.ofSeconds(20)).until(() -> platform.getJson("/api/v1/machines/sim-lathe", engineer)
-                    .get("connectionLostSince").isNull());
+            await().atMost(Duration.ofSeconds(30)).until(() -> trustRejected(dataDir.resolve("pki"))
+                    && platform.getJson("/api/v1/machines/sim-lathe", engineer).get("connectionLostSince").isNull());
             await().atMost(Duration.ofSeconds(20)).until(() -> cycles(platform, engineer) == 5);
 
-            JsonNode audit = platform.getJson("/api/v1/audit/events?aggregateId=sim-lathe&limit=1000",
-                    platform.token("ada", Role.AUDITOR));
-            List<String> types = new ArrayList<>();
-            audit.forEach(event -> types.add(event.get("type").asText()));
+            List<String> types = eventTypes(platform);
             assertThat(types).contains("MachineRegistered", "MachineStateChanged", "CycleCompleted",
                     "MachineConnectionLost", "MachineConnectionRestored");
-            assertThat(types.stream().filter("MachineConnectionLost"::equals).count()).isEqualTo(1);
+            // the outage is one loss, and every loss was restored
+            long lost = types.stream().filter("MachineConnectionLost"::equals).count();
+            assertThat(lost).isEqualTo(lostBefore + 1);
+            assertThat(types.stream().filter("MachineConnectionRestored"::equals).count()).isEqualTo(lost);
         } finally {
             server.close();
         }
@@ -140,6 +195,14 @@ class ConnectedMachineTest {
         } finally {
             server.close();
         }
+    }
+
+    private static List<String> eventTypes(RunningPlatform platform) {
+        JsonNode audit = platform.getJson("/api/v1/audit/events?aggregateId=sim-lathe&limit=1000",
+                platform.token("ada", Role.AUDITOR));
+        List<String> types = new ArrayList<>();
+        audit.forEach(event -> types.add(event.get("type").asText()));
+        return types;
     }
 
     private static long cycles(RunningPlatform platform, String token) {
