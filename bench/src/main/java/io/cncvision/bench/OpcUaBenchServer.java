@@ -92,6 +92,11 @@ final class OpcUaBenchServer implements AutoCloseable {
         return "opc.tcp://localhost:" + port + "/bench";
     }
 
+    /** The platform's id of machine {@code machine}. */
+    static String machineId(int machine) {
+        return String.format("M%03d", machine);
+    }
+
     static String node(int machine, String signal) {
         return String.format("ns=2;s=M%03d/%s", machine, signal);
     }
@@ -112,7 +117,7 @@ final class OpcUaBenchServer implements AutoCloseable {
             signals.add(new SignalMapping(kind, kind == MachineSignal.AXIS_POSITION ? SIGNALS.get(i) : null,
                     node(machine, SIGNALS.get(i)), false, null));
         }
-        return new MachineConnection(new MachineId(String.format("M%03d", machine)), null, Protocol.OPCUA, endpoint(),
+        return new MachineConnection(new MachineId(machineId(machine)), null, Protocol.OPCUA, endpoint(),
                 options, signals, Duration.ofMillis(200), Duration.ofSeconds(2));
     }
 

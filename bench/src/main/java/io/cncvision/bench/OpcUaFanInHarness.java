@@ -1,11 +1,21 @@
 package io.cncvision.bench;
 
+import io.cncvision.api.machine.RegisterMachine;
 import io.cncvision.api.value.MachineId;
+import io.cncvision.api.value.Protocol;
+import io.cncvision.app.CncvisionApplication;
+import io.cncvision.cnc.CommandDispatcher;
 import io.cncvision.cnc.ConnectionState;
 import io.cncvision.cnc.MachineEventTranslator;
 import io.cncvision.cnc.Observation;
 import io.cncvision.cnc.ObservationSink;
 import io.cncvision.cnc.opcua.OpcUaConnector;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +30,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import org.HdrHistogram.ConcurrentHistogram;
-import org.HdrHistogram.Histogram;
 
 /**
  * Fan-in: one platform process follows many machines over OPC-UA. A Milo server with {@code machines}
@@ -31,8 +39,12 @@ import org.HdrHistogram.Histogram;
  * commands dispatched, and the lag from a change's source timestamp to its delivery. Server and
  * platform share the process and its cores, so this is the harder case.
  *
- * <p>Arguments: {@code machines hz seconds runs [publishingIntervalMs]} (default 50 10 20 3 100). Keeping up means delivered/produced stays near 1
- * and the lag stays bounded (no backlog growing from run to run).
+ * <p>Arguments: {@code machines hz seconds runs [publishingIntervalMs] [platform]} (default 50 10 20 3 100).
+ * Keeping up means delivered/produced stays near 1 and the lag stays bounded (no backlog growing from run
+ * to run). With {@code platform}, the commands are not just counted: the platform runs in the process on
+ * a fresh embedded PostgreSQL, every machine is registered, and the translator's commands go through the
+ * platform's connector command dispatcher to the command bus and the event store; the figures then add
+ * the commands recorded per second and the dispatcher's backlog at the end of each run.
  */
 public final class OpcUaFanInHarness {
 
@@ -42,6 +54,21 @@ public final class OpcUaFanInHarness {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         String publishingMillis = args.length > 4 ? args[4] : "100";
+        boolean withPlatform = args.length > 5 && args[5].equals("platform");
+        ConfigurableApplicationContext platform = null;
+        CommandDispatcher dispatcher = null;
+        if (withPlatform) {
+            Path dataDir = Files.createTempDirectory("cncvision-fanin");
+            platform = new SpringApplicationBuilder(CncvisionApplication.class).web(WebApplicationType.NONE)
+                    .run("--cncvision.data-dir=" + dataDir, "--logging.level.root=warn");
+            dispatcher = platform.getBean(CommandDispatcher.class);
+            CommandGateway gateway = platform.getBean(CommandGateway.class);
+            for (int m = 0; m < machines; m++) {
+                gateway.sendAndWait(new RegisterMachine(MachineId.of(OpcUaBenchServer.machineId(m)),
+                        "Fan-in machine " + m, Protocol.OPCUA, "opc.tcp://localhost"));
+            }
+        }
+        CommandDispatcher platformCommands = dispatcher;
         int signals = OpcUaBenchServer.SIGNALS.size();
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
@@ -53,8 +80,12 @@ public final class OpcUaFanInHarness {
         AtomicLong delivered = new AtomicLong();
         AtomicLong commands = new AtomicLong();
         AtomicReference<Histogram> lagMicros = new AtomicReference<>(new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3));
-        MachineEventTranslator translator = new MachineEventTranslator(command -> commands.incrementAndGet(),
-                (machine, observation) -> { });
+        MachineEventTranslator translator = new MachineEventTranslator(command -> {
+            commands.incrementAndGet();
+            if (platformCommands != null) {
+                platformCommands.dispatch(command);
+            }
+        }, (machine, observation) -> { });
         ObservationSink counting = new ObservationSink() {
             @Override
             public void observed(MachineId machine, Observation observation) {
@@ -97,6 +128,7 @@ public final class OpcUaFanInHarness {
                 int runSeconds = run == 0 ? Math.max(5, seconds / 4) : seconds;
                 delivered.set(0);
                 commands.set(0);
+                long sentBefore = dispatcher == null ? 0 : dispatcher.sent();
                 lagMicros.set(new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3));
                 long produced = 0;
                 long start = System.nanoTime();
@@ -122,6 +154,8 @@ public final class OpcUaFanInHarness {
                 }
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 long deliveredInTime = delivered.get();
+                long sentInTime = dispatcher == null ? 0 : dispatcher.sent() - sentBefore;
+                int backlog = dispatcher == null ? 0 : dispatcher.buffered();
                 Thread.sleep(2000);
                 long deliveredAll = delivered.get();
                 Histogram lag = lagMicros.get();
@@ -130,17 +164,23 @@ public final class OpcUaFanInHarness {
                 }
                 double[] figures = {produced / elapsed, deliveredInTime / elapsed, (double) deliveredAll / produced,
                         commands.get() / elapsed, lag.getValueAtPercentile(50) / 1000.0, lag.getValueAtPercentile(99) / 1000.0,
-                        lag.getMaxValue() / 1000.0};
+                        lag.getMaxValue() / 1000.0, sentInTime / elapsed, backlog};
                 results.add(figures);
                 System.out.printf(Locale.ROOT, "run %d: produced=%.0f/s delivered=%.0f/s delivered/produced=%.4f "
-                                + "commands=%.0f/s lag p50=%.1fms p99=%.1fms max=%.1fms%n", run, figures[0], figures[1],
-                        figures[2], figures[3], figures[4], figures[5], figures[6]);
+                                + "commands=%.0f/s lag p50=%.1fms p99=%.1fms max=%.1fms recorded=%.0f/s backlog=%.0f%n", run,
+                        figures[0], figures[1], figures[2], figures[3], figures[4], figures[5], figures[6], figures[7],
+                        figures[8]);
             }
             // Connectors go before the server, or they would spend the shutdown reconnecting.
             connectors.forEach(OpcUaConnector::close);
         }
+        if (dispatcher != null) {
+            System.out.printf(Locale.ROOT, "platform: %d commands recorded, %d refused, %d retried, %d overflowed, %d held%n",
+                    dispatcher.sent(), dispatcher.refused(), dispatcher.retried(), dispatcher.overflowed(),
+                    dispatcher.buffered());
+        }
         String[] names = {"produced/s", "delivered/s", "delivered/produced", "commands/s", "lag p50 ms", "lag p99 ms",
-                "lag max ms"};
+                "lag max ms", "recorded/s", "backlog"};
         StringBuilder summary = new StringBuilder("summary over " + runs + " runs (median [min..max]):");
         for (int f = 0; f < names.length; f++) {
             int index = f;
@@ -149,6 +189,9 @@ public final class OpcUaFanInHarness {
                     values[0], values[values.length - 1]));
         }
         System.out.println(summary);
+        if (platform != null) {
+            platform.close();
+        }
         System.exit(0);
     }
 }
