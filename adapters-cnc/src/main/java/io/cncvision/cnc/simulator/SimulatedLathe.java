@@ -1,5 +1,6 @@
 package io.cncvision.cnc.simulator;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -39,6 +40,8 @@ public final class SimulatedLathe {
     private final Map<String, Double> offsets = new LinkedHashMap<>();
     private final Map<String, LatheState.Alarm> alarms = new LinkedHashMap<>();
     private Instant now;
+    // When set, the lathe's times are this clock's instead of its start plus the time it was advanced by.
+    private Clock wallClock;
     private Duration inPhase = Duration.ZERO;
     private String execution = "READY";
     private long partCount;
@@ -54,6 +57,16 @@ public final class SimulatedLathe {
         this.now = start;
         offsets.put(WEAR_OFFSET, 0.0);
         offsets.put(GEOMETRY_OFFSET, -12.5);
+    }
+
+    /**
+     * A lathe whose states carry {@code clock}'s time: it still makes its parts as fast as it is advanced
+     * (a simulator may run faster than real time) but never reports a time the clock has not reached.
+     */
+    public static SimulatedLathe onWallClock(long seed, Clock clock) {
+        SimulatedLathe lathe = new SimulatedLathe(seed, clock.instant());
+        lathe.wallClock = clock;
+        return lathe;
     }
 
     /** Tells {@code listener} every state the lathe shows from now on, on the thread that advances it. */
@@ -96,7 +109,7 @@ public final class SimulatedLathe {
             synchronized (this) {
                 Duration slice = left.compareTo(Duration.ofMillis(100)) < 0 ? left : Duration.ofMillis(100);
                 left = left.minus(slice);
-                now = now.plus(slice);
+                now = wallClock != null ? wallClock.instant() : now.plus(slice);
                 changed = step(slice) ? state() : null;
                 if (changed == null && execution.equals("ACTIVE")) {
                     // while cutting, positions and load move every slice

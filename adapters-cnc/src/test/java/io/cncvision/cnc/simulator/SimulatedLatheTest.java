@@ -83,4 +83,15 @@ class SimulatedLatheTest {
         assertThat(alarms).contains("COOLANT_LOW");
         assertThat(lathe.state().time()).isEqualTo(T0.plus(Duration.ofHours(8)));
     }
+
+    @Test
+    void onAWallClockItMakesPartsAsFastAsItIsAdvancedButReportsTheClocksTime() {
+        java.time.Clock clock = java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC);
+        SimulatedLathe lathe = SimulatedLathe.onWallClock(3, clock);
+
+        lathe.advance(PART.multipliedBy(5));
+
+        assertThat(lathe.state().partCount()).isEqualTo(5);
+        assertThat(lathe.state().time()).isEqualTo(T0);
+    }
 }

@@ -5,8 +5,9 @@ import io.cncvision.cnc.mtconnect.MtConnectAgentServer;
 import io.cncvision.cnc.opcua.OpcUaSimulatorServer;
 import io.cncvision.cnc.simulator.SimulatedLathe;
 import io.cncvision.cnc.simulator.SimulatorServer;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code cncvision simulate opcua|modbus|mtconnect}: a simulated lathe turning rings, served over one
- * protocol until stopped, for integrators to try a connection and for the demo and tests.
+ * protocol until stopped, for integrators to try a connection and for the demo and tests. The OPC-UA
+ * simulator keeps its certificate in {@code ./data/simulator/opcua}, so a platform trusts it once.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Serve a simulated lathe (cycles, part count, spindle load, alarms now and then, tool wear",
@@ -36,7 +38,7 @@ public class SimulateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
-            description = "Simulated seconds per real second (default 1).")
+            description = "How many times faster than real time parts are made (default 1); times stay the wall clock's.")
     double speed;
 
     @Override
@@ -50,7 +52,8 @@ public class SimulateCommand implements Callable<Integer> {
             System.err.println("cncvision simulate: protocol must be opcua, modbus or mtconnect, not '" + protocol + "'");
             return 2;
         }
-        SimulatedLathe lathe = new SimulatedLathe(seed, Instant.now());
+        // the lathe's times are the wall clock's, whatever the speed its parts are made at
+        SimulatedLathe lathe = SimulatedLathe.onWallClock(seed, Clock.systemUTC());
         server.start(lathe, port == null ? defaultPort(protocol) : port);
         System.out.println("simulated lathe (seed " + seed + ") serving " + server.endpoint());
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
@@ -72,7 +75,7 @@ public class SimulateCommand implements Callable<Integer> {
         SimulatorServer server = switch (protocol) {
             case "modbus" -> new ModbusSimulatorServer();
             case "mtconnect" -> new MtConnectAgentServer();
-            case "opcua" -> new OpcUaSimulatorServer();
+            case "opcua" -> new OpcUaSimulatorServer(Path.of("data", "simulator", "opcua"));
             default -> null;
         };
         return server;
