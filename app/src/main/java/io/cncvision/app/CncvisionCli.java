@@ -5,6 +5,7 @@ import io.cncvision.app.cli.ServeCommand;
 import io.cncvision.app.cli.SimulateCommand;
 import io.cncvision.app.cli.TokenCommand;
 import io.cncvision.app.cli.spc.SpcCommand;
+import io.cncvision.app.cli.vision.VisionCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
         version = "cncvision 0.1.0",
         description = "Event-sourced quality platform for CNC machining.",
         subcommands = {ServeCommand.class, DemoCommand.class, SpcCommand.class, SimulateCommand.class,
-                TokenCommand.class})
+                TokenCommand.class, VisionCommand.class})
 public class CncvisionCli implements Runnable {
 
     @CommandLine.Spec
