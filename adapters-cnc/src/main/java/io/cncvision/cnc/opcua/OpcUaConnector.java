@@ -372,6 +372,14 @@ public final class OpcUaConnector implements MachineConnector {
             return;
         }
         Instant sourceTime = time(value.getSourceTime()).or(() -> time(value.getServerTime())).orElseGet(Instant::now);
+        if (value.getStatusCode() != null && value.getStatusCode().isOverflowSet()) {
+            // the server's queue for this item was full: it discarded older values before this one (Part 4, 5.12.1.5)
+            log.warn("machine {}: the server discarded values of {} at {} before {}: its queue overflowed", machine(),
+                    describe(mapping), node.toParseableString(), sourceTime);
+            sink.dataGap(machine(), "OPC-UA server discarded values of " + node.toParseableString()
+                    + " before " + sourceTime + ": its monitored item queue overflowed", Instant.now(),
+                    node.toParseableString() + "@" + sourceTime + "#overflow");
+        }
         Object converted = convert(mapping, raw);
         if (converted == null) {
             log.warn("machine {}: {} at {} sent {} ({}), which is not a {}; ignored", machine(), describe(mapping),

@@ -182,4 +182,18 @@ class OpcUaConnectorTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> sink.heard(MachineSignal.EXECUTION, "READY"));
         assertThat(sink.restored).hasSize(1);
     }
+
+    @Test
+    void valuesTheServerDiscardedFromAnOverflowingQueueAreReportedAsADataGap() throws Exception {
+        startSimulator();
+        connect(connection("none", Map.of("publishing-interval-ms", "500")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> sink.heard(MachineSignal.EXECUTION, "READY"));
+
+        // ten minutes of cutting in one go: hundreds of position changes within one publishing interval
+        lathe.advance(Duration.ofMinutes(10));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !sink.gaps.isEmpty());
+        assertThat(sink.gaps).anySatisfy(gap -> assertThat(gap).contains("Lathe/X").contains("overflowed"));
+        assertThat(sink.lost).isEmpty();
+    }
 }

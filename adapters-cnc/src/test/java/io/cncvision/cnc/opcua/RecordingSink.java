@@ -30,6 +30,13 @@ final class RecordingSink implements ObservationSink {
         restored.add(at);
     }
 
+    final List<String> gaps = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void dataGap(MachineId machine, String description, Instant at, String sourceId) {
+        gaps.add(description);
+    }
+
     List<Observation> of(MachineSignal signal) {
         return observations.stream().filter(o -> o.signal() == signal).toList();
     }
