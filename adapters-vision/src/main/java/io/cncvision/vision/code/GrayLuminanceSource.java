@@ -19,7 +19,8 @@ final class GrayLuminanceSource extends LuminanceSource {
             g.dispose();
         }
         byte[] data = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
-        if (data.length == getWidth() * getHeight()) {
+        if (data.length == getWidth() * getHeight() && gray.getRaster().getSampleModelTranslateX() == 0
+                && gray.getRaster().getSampleModelTranslateY() == 0) {
             luminance = data;
         } else {
             luminance = new byte[getWidth() * getHeight()];

@@ -3,6 +3,7 @@ package io.cncvision.vision.code;
 import io.cncvision.api.value.GaugeId;
 import io.cncvision.api.value.Serial;
 import io.cncvision.vision.camera.Frame;
+import java.awt.Rectangle;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,13 +26,20 @@ public final class PartIdentifier {
 
     private final SerialCodeReader reader = new SerialCodeReader();
     private final SerialFallback fallback;
+    private final Rectangle codeRegion;
+
+    /** {@code codeRegion}: a region of the frame centred on where the code is marked; null for the whole frame. */
+    public PartIdentifier(SerialFallback fallback, Rectangle codeRegion) {
+        this.fallback = fallback;
+        this.codeRegion = codeRegion == null ? null : new Rectangle(codeRegion);
+    }
 
     public PartIdentifier(SerialFallback fallback) {
-        this.fallback = fallback;
+        this(fallback, null);
     }
 
     public Optional<Identification> identify(Frame frame) {
-        Optional<SerialCodeReader.Decoded> decoded = reader.read(frame.image());
+        Optional<SerialCodeReader.Decoded> decoded = reader.read(frame.image(), codeRegion);
         if (decoded.isPresent()) {
             try {
                 return Optional.of(new Identification(Serial.of(decoded.get().text().trim()), Source.CODE));

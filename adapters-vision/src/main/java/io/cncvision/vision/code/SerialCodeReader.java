@@ -11,6 +11,7 @@ import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.datamatrix.DataMatrixReader;
 import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.AffineTransformOp;
@@ -41,6 +42,23 @@ public final class SerialCodeReader {
 
     /** The text of the first code read, and which symbology it was. */
     public record Decoded(String text, String format) {
+    }
+
+    /**
+     * The code in {@code region} of {@code image} (the whole image when null), or empty where none reads. ZXing's
+     * DataMatrix detector searches outward from the centre of what it is given, so where the part dominates the
+     * image the code must be read from a region centred on where it is marked.
+     */
+    public Optional<Decoded> read(BufferedImage image, Rectangle region) {
+        if (region == null) {
+            return read(image);
+        }
+        Rectangle inside = region.intersection(new Rectangle(0, 0, image.getWidth(), image.getHeight()));
+        if (inside.isEmpty()) {
+            throw new IllegalArgumentException("code region " + region + " lies outside the " + image.getWidth() + "x"
+                    + image.getHeight() + " image");
+        }
+        return read(image.getSubimage(inside.x, inside.y, inside.width, inside.height));
     }
 
     /** The code in {@code image}, or empty where none reads. */

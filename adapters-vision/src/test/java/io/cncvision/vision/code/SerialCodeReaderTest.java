@@ -90,6 +90,22 @@ class SerialCodeReaderTest {
     }
 
     @Test
+    void readsACodeInTheRegionWhereItIsMarked() throws Exception {
+        BufferedImage scene = scene(BarcodeFormat.DATA_MATRIX, SERIAL, 4, 10, 4, 11);
+        BufferedImage wide = new BufferedImage(1280, 1024, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = wide.createGraphics();
+        g.setColor(new Color(210, 210, 210));
+        g.fillRect(0, 0, 1280, 1024);
+        g.setColor(new Color(25, 25, 25));
+        g.fillOval(100, 150, 700, 700); // the part, dark against the backlight
+        g.drawImage(scene.getSubimage(220, 140, 200, 200), 1000, 60, null);
+        g.dispose();
+
+        assertThat(new SerialCodeReader().read(wide, new java.awt.Rectangle(960, 20, 300, 300)))
+                .hasValueSatisfying(decoded -> assertThat(decoded.text()).isEqualTo(SERIAL));
+    }
+
+    @Test
     void findsNothingWhereThereIsNoCode() {
         BufferedImage blank = new BufferedImage(640, 480, BufferedImage.TYPE_BYTE_GRAY);
 
