@@ -2,9 +2,11 @@ package io.cncvision.vision.calibration;
 
 import static org.bytedeco.opencv.global.opencv_calib3d.CALIB_CB_ADAPTIVE_THRESH;
 import static org.bytedeco.opencv.global.opencv_calib3d.CALIB_CB_NORMALIZE_IMAGE;
+import static org.bytedeco.opencv.global.opencv_calib3d.CALIB_CB_SYMMETRIC_GRID;
 import static org.bytedeco.opencv.global.opencv_calib3d.CALIB_FIX_K3;
 import static org.bytedeco.opencv.global.opencv_calib3d.calibrateCamera;
 import static org.bytedeco.opencv.global.opencv_calib3d.findChessboardCorners;
+import static org.bytedeco.opencv.global.opencv_calib3d.findCirclesGrid;
 import static org.bytedeco.opencv.global.opencv_calib3d.undistortPoints;
 import static org.bytedeco.opencv.global.opencv_core.CV_64F;
 import static org.bytedeco.opencv.global.opencv_imgproc.cornerSubPix;
@@ -24,44 +26,54 @@ import org.bytedeco.opencv.opencv_core.Point3fVector;
 import org.bytedeco.opencv.opencv_core.Point3fVectorVector;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_core.TermCriteria;
+import org.bytedeco.opencv.opencv_features2d.SimpleBlobDetector;
 
 /**
- * Calibrates a camera from views of a chessboard (OpenCV {@code findChessboardCorners}, {@code cornerSubPix},
- * {@code calibrateCamera}), and measures the millimetres per pixel at the working plane from a view of the
- * board lying on it, after undistortion. The sixth-order radial term k3 is held at 0: a machine-vision lens
- * needs k1 and k2, and a free k3 fits the board's corners at the price of wild values outside them.
+ * Calibrates a camera from views of a flat target, a chessboard (OpenCV {@code findChessboardCorners},
+ * {@code cornerSubPix}) or a circle grid ({@code findCirclesGrid}), with {@code calibrateCamera}, and measures
+ * the millimetres per pixel at the working plane from a view of the target lying on it, after undistortion. The sixth-order radial term k3 is held at 0: a machine-vision lens
+ * needs k1 and k2, and a free k3 fits the target's points at the price of wild values outside them.
  */
-public final class ChessboardCalibrator {
+public final class TargetCalibrator {
 
     private static final int MINIMUM_VIEWS = 3;
 
+    private final CalibrationTarget target;
     private final int innerColumns;
     private final int innerRows;
     private final double squareSizeMm;
 
-    /** A board of {@code innerColumns} x {@code innerRows} inner corners, its squares {@code squareSizeMm} wide. */
-    public ChessboardCalibrator(int innerColumns, int innerRows, double squareSizeMm) {
-        if (innerColumns < 3 || innerRows < 3) {
-            throw new IllegalArgumentException("a board needs at least 3x3 inner corners, not " + innerColumns + "x"
-                    + innerRows);
-        }
-        if (!(squareSizeMm > 0)) {
-            throw new IllegalArgumentException("squareSizeMm must be positive, not " + squareSizeMm);
-        }
-        this.innerColumns = innerColumns;
-        this.innerRows = innerRows;
-        this.squareSizeMm = squareSizeMm;
+    public TargetCalibrator(CalibrationTarget target) {
+        this.target = target;
+        this.innerColumns = target.columns();
+        this.innerRows = target.rows();
+        this.squareSizeMm = target.pitchMm();
     }
 
-    /** The inner corners of the board in {@code image} to sub-pixel, row by row, or null where it is not seen. */
+    /**
+     * The target's points in {@code image} to sub-pixel (chessboard corners, circle centres), row by row, or null
+     * where the target is not seen whole.
+     */
     public float[] findCorners(BufferedImage image) {
         try (Mat gray = GrayMats.of(image); Mat corners = new Mat(); Size pattern = new Size(innerColumns, innerRows)) {
-            if (!findChessboardCorners(gray, pattern, corners, CALIB_CB_ADAPTIVE_THRESH | CALIB_CB_NORMALIZE_IMAGE)) {
-                return null;
-            }
-            try (Size window = new Size(5, 5); Size zone = new Size(-1, -1);
-                 TermCriteria criteria = new TermCriteria(TermCriteria.COUNT + TermCriteria.EPS, 100, 1e-4)) {
-                cornerSubPix(gray, corners, window, zone, criteria);
+            if (target.pattern() == CalibrationTarget.Pattern.CIRCLE_GRID) {
+                // Dark circles on light ground, of any size the target may show at (OpenCV's default stops at 5000 px).
+                try (SimpleBlobDetector.Params params = new SimpleBlobDetector.Params()) {
+                    params.maxArea(1e6f);
+                    try (SimpleBlobDetector blobs = SimpleBlobDetector.create(params)) {
+                        if (!findCirclesGrid(gray, pattern, corners, CALIB_CB_SYMMETRIC_GRID, blobs)) {
+                            return null;
+                        }
+                    }
+                }
+            } else {
+                if (!findChessboardCorners(gray, pattern, corners, CALIB_CB_ADAPTIVE_THRESH | CALIB_CB_NORMALIZE_IMAGE)) {
+                    return null;
+                }
+                try (Size window = new Size(5, 5); Size zone = new Size(-1, -1);
+                     TermCriteria criteria = new TermCriteria(TermCriteria.COUNT + TermCriteria.EPS, 100, 1e-4)) {
+                    cornerSubPix(gray, corners, window, zone, criteria);
+                }
             }
             float[] xy = new float[innerColumns * innerRows * 2];
             try (FloatIndexer indexer = corners.createIndexer()) {
@@ -75,9 +87,9 @@ public final class ChessboardCalibrator {
     }
 
     /**
-     * Calibrates from {@code views} (the board in varied poses, filling much of the image); {@code workingPlane}
-     * is a view of the board lying on the plane where parts are measured. Views where the board is not found are
-     * left out; fails when fewer than three remain or the working plane view shows no board.
+     * Calibrates from {@code views} (the target in varied poses, filling much of the image); {@code workingPlane}
+     * is a view of the target lying on the plane where parts are measured. Views where it is not found are
+     * left out; fails when fewer than three remain or the working plane view does not show it.
      */
     public CameraCalibration calibrate(List<BufferedImage> views, BufferedImage workingPlane) {
         if (views.isEmpty()) {
@@ -97,13 +109,13 @@ public final class ChessboardCalibrator {
             }
         }
         if (found.size() < MINIMUM_VIEWS) {
-            throw new IllegalArgumentException("the board (" + innerColumns + "x" + innerRows + " inner corners) was"
-                    + " found in " + found.size() + " of " + views.size() + " views; at least " + MINIMUM_VIEWS
+            throw new IllegalArgumentException("the " + target.pattern() + " (" + innerColumns + "x" + innerRows
+                    + ") was found in " + found.size() + " of " + views.size() + " views; at least " + MINIMUM_VIEWS
                     + " are needed");
         }
         float[] plane = findCorners(workingPlane);
         if (plane == null) {
-            throw new IllegalArgumentException("the board was not found in the working plane view");
+            throw new IllegalArgumentException("the " + target.pattern() + " was not found in the working plane view");
         }
         try (Point3fVectorVector objectPoints = new Point3fVectorVector();
              Point2fVectorVector imagePoints = new Point2fVectorVector();

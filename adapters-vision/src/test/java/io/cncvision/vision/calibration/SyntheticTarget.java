@@ -4,11 +4,12 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 
 /**
- * Renders a chessboard as a camera with a known matrix and lens distortion (OpenCV's model: k1 k2 p1 p2 k3) would
- * see it: each pixel is undistorted to its viewing ray, the ray meets the board's plane, and the board there is
- * black or white, anti-aliased over the pixel's footprint so that corners keep their sub-pixel position.
+ * Renders a chessboard or a circle grid as a camera with a known matrix and lens distortion (OpenCV's model: k1 k2
+ * p1 p2 k3) would see it: each pixel is undistorted to its viewing ray, the ray meets the target's plane, and the
+ * target there is dark or light, anti-aliased over the pixel's footprint so that points keep their sub-pixel
+ * position.
  */
-final class SyntheticChessboard {
+final class SyntheticTarget {
 
     final int width;
     final int height;
@@ -24,8 +25,11 @@ final class SyntheticChessboard {
     private final double[] rayX;
     private final double[] rayY;
 
-    SyntheticChessboard(int width, int height, double fx, double fy, double cx, double cy, double[] distortion,
-                        int innerColumns, int innerRows, double squareMm) {
+    final boolean circles;
+
+    SyntheticTarget(int width, int height, double fx, double fy, double cx, double cy, double[] distortion,
+                    int innerColumns, int innerRows, double squareMm, boolean circles) {
+        this.circles = circles;
         this.width = width;
         this.height = height;
         this.fx = fx;
@@ -99,10 +103,12 @@ final class SyntheticChessboard {
         double nt = n[0] * tx + n[1] * ty + n[2] * tz;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        double minX = -squareMm;
-        double maxX = innerColumns * squareMm;
-        double minY = -squareMm;
-        double maxY = innerRows * squareMm;
+        // A chessboard's squares run one beyond its inner corners; a circle grid has just its circles.
+        double margin = circles ? 0.5 * squareMm : squareMm;
+        double minX = -margin;
+        double maxX = (innerColumns - 1) * squareMm + margin;
+        double minY = -margin;
+        double maxY = (innerRows - 1) * squareMm + margin;
         for (int i = 0; i < pixels.length; i++) {
             double dx = rayX[i];
             double dy = rayY[i];
@@ -119,9 +125,17 @@ final class SyntheticChessboard {
                 // Footprint of one pixel on the board, in mm: depth over focal length, stretched by the tilt.
                 double footprint = lambda / fx / Math.abs(n[0] * dx + n[1] * dy + n[2])
                         * Math.sqrt(dx * dx + dy * dy + 1);
-                double sx = edge(bx, footprint);
-                double sy = edge(by, footprint);
-                value = 0.5 + 0.5 * sx * sy;
+                if (circles) {
+                    // Circles of a third of the pitch in radius on the grid points.
+                    double gx = bx - Math.round(bx / squareMm) * squareMm;
+                    double gy = by - Math.round(by / squareMm) * squareMm;
+                    double outsidePx = (Math.hypot(gx, gy) - squareMm / 3) / footprint;
+                    value = Math.max(0, Math.min(1, 0.5 + outsidePx));
+                } else {
+                    double sx = edge(bx, footprint);
+                    double sy = edge(by, footprint);
+                    value = 0.5 + 0.5 * sx * sy;
+                }
             }
             pixels[i] = (byte) Math.round(20 + 215 * value);
         }
