@@ -5,11 +5,18 @@ import io.cncvision.vision.inspection.GaugeStatusCommands;
 import io.cncvision.vision.inspection.InspectionPublisher;
 import io.cncvision.vision.storage.FileSystemImageStore;
 import io.cncvision.vision.storage.ImageStore;
+import io.cncvision.vision.camera.CameraChannel;
+import io.cncvision.vision.camera.FrameProcessor;
+import io.cncvision.vision.camera.VisionPipeline;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.ToLongFunction;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -49,5 +56,42 @@ class VisionConfiguration {
     @Bean
     GaugeStatusCommands cameraStatusCommands(CommandDispatcher connectorCommandDispatcher) {
         return new GaugeStatusCommands(connectorCommandDispatcher::dispatch);
+    }
+
+    /**
+     * What is done with each frame. Until gauging and classification are wired in, frames are only counted:
+     * no inspection is published without a verdict to publish.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    FrameProcessor frameProcessor(MeterRegistry meters) {
+        Counter frames = Counter.builder("cncvision.vision.frames.unprocessed")
+                .description("Frames read with no inspection stage configured").register(meters);
+        return frame -> frames.increment();
+    }
+
+    @Bean
+    CameraPipeline cameraPipeline(VisionProperties properties, CommandGateway gateway, FrameProcessor frameProcessor,
+                                  GaugeStatusCommands cameraStatusCommands, Clock clock, MeterRegistry meters) {
+        CameraPipeline cameras = new CameraPipeline(properties, gateway, frameProcessor, cameraStatusCommands, clock);
+        for (VisionProperties.Camera camera : properties.cameras()) {
+            Tags tags = Tags.of("camera", camera.id());
+            Gauge.builder("cncvision.vision.frames.captured", cameras, c -> count(c, camera.id(), CameraChannel::captured))
+                    .tags(tags).register(meters);
+            Gauge.builder("cncvision.vision.frames.dropped", cameras, c -> count(c, camera.id(), CameraChannel::dropped))
+                    .tags(tags).register(meters);
+            Gauge.builder("cncvision.vision.camera.online", cameras,
+                    c -> count(c, camera.id(), channel -> channel.online() ? 1 : 0)).tags(tags).register(meters);
+        }
+        return cameras;
+    }
+
+    private static double count(CameraPipeline cameras, String id, ToLongFunction<CameraChannel> metric) {
+        VisionPipeline pipeline = cameras.pipeline();
+        if (pipeline == null) {
+            return Double.NaN;
+        }
+        return pipeline.cameras().stream().filter(channel -> channel.camera().value().equals(id))
+                .mapToLong(metric).findFirst().orElse(0);
     }
 }

@@ -1,19 +1,37 @@
 package io.cncvision.app.vision;
 
 import io.cncvision.api.value.CharacteristicId;
+import io.cncvision.api.value.GaugeId;
+import io.cncvision.vision.camera.CameraSettings;
+import io.cncvision.vision.camera.FrameSource;
+import io.cncvision.vision.camera.FrameSources;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where inspection images are kept and for how long, and which characteristic each measured recipe feature
- * feeds, under {@code cncvision.vision}.
+ * The cameras this instance reads, where inspection images are kept and for how long, and which
+ * characteristic each measured recipe feature feeds, under {@code cncvision.vision}.
  *
  * <pre>
  * cncvision:
  *   vision:
+ *     workers: 2                            # threads processing frames, all cameras together
+ *     cameras:
+ *       - id: cam-1
+ *         name: Lathe 1 outfeed
+ *         source: folder                    # folder, video, rtsp, v4l2 or usb
+ *         location: /var/spool/cam-1
+ *         queue: 4                          # frames waiting; the oldest is dropped (and counted) beyond
+ *         offline-after: 5s
+ *       - id: cam-2
+ *         source: rtsp
+ *         location: rtsp://10.0.4.31/stream1
+ *         options: {rtsp_transport: tcp}
  *     images:
  *       root: /var/lib/cncvision/images     # default: &lt;data-dir&gt;/images
  *       retention: 90d
@@ -23,11 +41,55 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * </pre>
  */
 @ConfigurationProperties("cncvision.vision")
-public record VisionProperties(Images images, Map<String, String> characteristics) {
+public record VisionProperties(Integer workers, List<Camera> cameras, Images images,
+                               Map<String, String> characteristics) {
 
     public VisionProperties {
+        workers = workers == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : workers;
+        if (workers < 1) {
+            throw new IllegalArgumentException("cncvision.vision.workers must be at least 1, not " + workers);
+        }
+        cameras = cameras == null ? List.of() : List.copyOf(cameras);
         images = images == null ? new Images(null, null, null) : images;
         characteristics = characteristics == null ? Map.of() : Map.copyOf(characteristics);
+    }
+
+    /** One camera as configured. */
+    public record Camera(String id, String name, String source, String location, Map<String, String> options,
+                         Integer queue, Duration offlineAfter) {
+
+        GaugeId gaugeId(int index) {
+            try {
+                return GaugeId.of(id);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("cncvision.vision.cameras[" + index + "].id: " + e.getMessage(), e);
+            }
+        }
+
+        String displayName() {
+            return name == null || name.isBlank() ? id : name;
+        }
+
+        CameraSettings settings(int index) {
+            CameraSettings defaults = CameraSettings.DEFAULTS;
+            try {
+                return new CameraSettings(queue == null ? defaults.queueCapacity() : queue,
+                        offlineAfter == null ? defaults.offlineAfter() : offlineAfter, defaults.initialBackoff(),
+                        defaults.maximumBackoff());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("cncvision.vision.cameras[" + index + "] (" + id + "): "
+                        + e.getMessage(), e);
+            }
+        }
+
+        FrameSource frameSource(int index, Clock clock) {
+            try {
+                return FrameSources.create(source, location, options, clock);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("cncvision.vision.cameras[" + index + "] (" + id + "): "
+                        + e.getMessage(), e);
+            }
+        }
     }
 
     /** The characteristic each feature feeds; a bad id fails at start-up, naming the feature. */
