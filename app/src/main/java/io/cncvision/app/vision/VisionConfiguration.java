@@ -5,6 +5,7 @@ import io.cncvision.vision.inspection.GaugeStatusCommands;
 import io.cncvision.vision.inspection.InspectionPublisher;
 import io.cncvision.vision.storage.FileSystemImageStore;
 import io.cncvision.vision.storage.ImageStore;
+import io.cncvision.vision.storage.S3ImageStore;
 import io.cncvision.vision.camera.CameraChannel;
 import io.cncvision.vision.camera.FrameProcessor;
 import io.cncvision.vision.camera.VisionPipeline;
@@ -33,6 +34,11 @@ class VisionConfiguration {
     @ConditionalOnMissingBean
     ImageStore imageStore(VisionProperties properties, @Value("${cncvision.data-dir}") Path dataDir, Clock clock)
             throws IOException {
+        VisionProperties.S3 s3 = properties.images().s3();
+        if (s3 != null) {
+            return new S3ImageStore(new S3ImageStore.Settings(s3.endpoint(), s3.bucket(), s3.prefix(), s3.region(),
+                    s3.accessKey(), s3.secretKey()), properties.images().retention(), clock);
+        }
         Path root = properties.images().root() != null ? properties.images().root() : dataDir.resolve("images");
         return new FileSystemImageStore(root, properties.images().retention(), clock);
     }

@@ -5,6 +5,7 @@ import io.cncvision.api.value.GaugeId;
 import io.cncvision.vision.camera.CameraSettings;
 import io.cncvision.vision.camera.FrameSource;
 import io.cncvision.vision.camera.FrameSources;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     images:
  *       root: /var/lib/cncvision/images     # default: &lt;data-dir&gt;/images
  *       retention: 90d
+ *       # or, in an S3-compatible object store (AWS S3, MinIO, Ceph RGW):
+ *       s3: {endpoint: http://minio:9000, bucket: cncvision-images, prefix: plant-1, region: us-east-1,
+ *            access-key: ${S3_ACCESS_KEY}, secret-key: ${S3_SECRET_KEY}}
  *     characteristics:
  *       outer-diameter: pn1234-od
  *       bore-diameter: pn1234-bore
@@ -50,7 +54,7 @@ public record VisionProperties(Integer workers, List<Camera> cameras, Images ima
             throw new IllegalArgumentException("cncvision.vision.workers must be at least 1, not " + workers);
         }
         cameras = cameras == null ? List.of() : List.copyOf(cameras);
-        images = images == null ? new Images(null, null, null) : images;
+        images = images == null ? new Images(null, null, null, null) : images;
         characteristics = characteristics == null ? Map.of() : Map.copyOf(characteristics);
     }
 
@@ -105,12 +109,24 @@ public record VisionProperties(Integer workers, List<Camera> cameras, Images ima
         return mapped;
     }
 
-    /** The image store: its folder, how long images are kept, and how often old ones are looked for. */
-    public record Images(Path root, Duration retention, Duration retentionCheck) {
+    /**
+     * The image store: its folder, or the S3-compatible bucket that replaces it; how long images are kept, and
+     * how often old ones are looked for.
+     */
+    public record Images(Path root, Duration retention, Duration retentionCheck, S3 s3) {
 
         public Images {
             retention = retention == null ? Duration.ofDays(90) : retention;
             retentionCheck = retentionCheck == null ? Duration.ofHours(1) : retentionCheck;
+        }
+    }
+
+    /** An S3-compatible bucket, addressed path-style. */
+    public record S3(URI endpoint, String bucket, String prefix, String region, String accessKey, String secretKey) {
+
+        @Override
+        public String toString() {
+            return "S3[endpoint=" + endpoint + ", bucket=" + bucket + ", prefix=" + prefix + ", region=" + region + "]";
         }
     }
 }
