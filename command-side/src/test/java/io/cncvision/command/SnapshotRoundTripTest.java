@@ -196,13 +196,13 @@ class SnapshotRoundTripTest {
         GaugeId camera = GaugeId.of("cam-01");
         Part part = rebuilt(Part.class, new DispositionPart(serial, Disposition.SCRAP, "crack"),
                 new PartProduced(serial, "PN-1234", MachineId.of("mill-01"), "O1234", null, null, T0, MSG_1),
-                new PartInspected(serial, null, InspectionResult.FAIL, camera, "crack", T0, MSG_2),
+                PartInspected.verdict(serial, null, InspectionResult.FAIL, camera, "crack", T0, MSG_2),
                 new PartDispositioned(serial, Disposition.PENDING, Disposition.SCRAP, "crack"));
 
         String snapshot = snapshotOf(part);
 
         givenRestored(snapshot, Part.class)
-                .when(new RecordInspection(serial, null, InspectionResult.FAIL, camera, "crack", T0, MSG_2))
+                .when(RecordInspection.verdict(serial, null, InspectionResult.FAIL, camera, "crack", T0, MSG_2))
                 .expectResultMessagePayload(CommandOutcome.DUPLICATE)
                 .expectNoEvents();
         givenRestored(snapshot, Part.class)

@@ -17,8 +17,18 @@ public record PartGenealogy(String serial, String partNumber, String machineId, 
                               boolean outOfSpecification) {
     }
 
-    /** One inspection verdict on the part. */
+    /**
+     * One inspection verdict on the part; a camera's also names what it measured, the defects it found and the
+     * image, calibration and model it used (null, or empty lists, for a manual inspection).
+     */
     public record Inspection(String characteristicId, InspectionResult result, String gaugeId, String note,
-                             Instant observedAt) {
+                             Instant observedAt, List<InspectionMeasurement> measurements,
+                             List<InspectionDefect> defects, String imageSha256, String calibrationId,
+                             String modelSha256) {
+
+        public Inspection {
+            measurements = measurements == null ? List.of() : List.copyOf(measurements);
+            defects = defects == null ? List.of() : List.copyOf(defects);
+        }
     }
 }

@@ -282,6 +282,36 @@ class PlatformIntegrationTest {
     // ---------------------------------------------------------------- refusals: nothing is written
 
     @Test
+    @Order(8)
+    void aCameraInspectionNamesItsMeasurementsDefectsImageCalibrationAndModelInTheGenealogy() {
+        String image = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        String model = "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752";
+        HttpResponse<String> inspected = platform.post("/api/v1/parts/" + SERIAL + "/inspections", camera, """
+                {"result": "FAIL", "gaugeId": "cam-1", "observedAt": "2026-11-25T10:00:02Z",
+                 "sourceMessageId": "camera:cam-1/frame:000001/inspection",
+                 "measurements": [{"feature": "bore-diameter", "value": 12.003, "unit": "mm"}],
+                 "defects": [{"defectClass": "scratches", "confidence": 0.97,
+                              "box": {"x": 410, "y": 220, "width": 64, "height": 18}}],
+                 "imageSha256": "%s", "calibrationId": "cam-1-20261125", "modelSha256": "%s"}
+                """.formatted(image, model));
+        assertRecorded(inspected);
+
+        JsonNode inspection = eventually(() -> {
+            JsonNode part = platform.getJson("/api/v1/parts/" + SERIAL, auditor);
+            assertThat(part.path("inspections")).hasSize(1);
+            return part.path("inspections").get(0);
+        });
+        assertThat(inspection.path("result").asText()).isEqualTo("FAIL");
+        assertThat(inspection.path("measurements").get(0).path("feature").asText()).isEqualTo("bore-diameter");
+        assertThat(inspection.path("measurements").get(0).path("value").asDouble()).isEqualTo(12.003);
+        assertThat(inspection.path("defects").get(0).path("defectClass").asText()).isEqualTo("scratches");
+        assertThat(inspection.path("defects").get(0).path("box").path("width").asInt()).isEqualTo(64);
+        assertThat(inspection.path("imageSha256").asText()).isEqualTo(image);
+        assertThat(inspection.path("calibrationId").asText()).isEqualTo("cam-1-20261125");
+        assertThat(inspection.path("modelSha256").asText()).isEqualTo(model);
+    }
+
+    @Test
     @Order(10)
     void refusesRequestsWithoutAValidTokenWith401() {
         refused(401, () -> platform.post(MEASUREMENTS, null, measurement(12.0, SERIAL, "10:01:00", "cam-1/401")));

@@ -54,7 +54,8 @@ public class Part {
             return CommandOutcome.DUPLICATE;
         }
         apply(new PartInspected(serial, command.characteristicId(), command.result(), command.gaugeId(),
-                command.note(), command.observedAt(), command.sourceMessageId()));
+                command.note(), command.observedAt(), command.sourceMessageId(), command.measurements(),
+                command.defects(), command.imageSha256(), command.calibrationId(), command.modelSha256()));
         return CommandOutcome.RECORDED;
     }
 

@@ -3,18 +3,23 @@ package io.cncvision.command.part;
 import io.cncvision.api.CommandOutcome;
 import io.cncvision.api.part.Disposition;
 import io.cncvision.api.part.DispositionPart;
+import io.cncvision.api.part.InspectionDefect;
+import io.cncvision.api.part.InspectionMeasurement;
 import io.cncvision.api.part.InspectionResult;
 import io.cncvision.api.part.PartDispositioned;
 import io.cncvision.api.part.PartInspected;
 import io.cncvision.api.part.PartProduced;
 import io.cncvision.api.part.ProducePart;
 import io.cncvision.api.part.RecordInspection;
+import io.cncvision.api.value.CalibrationId;
 import io.cncvision.api.value.CharacteristicId;
 import io.cncvision.api.value.GaugeId;
 import io.cncvision.api.value.MachineId;
 import io.cncvision.api.value.Serial;
+import io.cncvision.api.value.Sha256;
 import io.cncvision.api.value.SourceMessageId;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,26 +89,43 @@ class PartTest {
     @Test
     void recordingAnInspectionRecordsItsVerdict() {
         fixture.given(PRODUCED)
-                .when(new RecordInspection(S1, SURFACE, InspectionResult.FAIL, CAMERA, "scratch 2 mm", T1, FRAME_MSG))
+                .when(RecordInspection.verdict(S1, SURFACE, InspectionResult.FAIL, CAMERA, "scratch 2 mm", T1, FRAME_MSG))
                 .expectResultMessagePayload(CommandOutcome.RECORDED)
-                .expectEvents(new PartInspected(S1, SURFACE, InspectionResult.FAIL, CAMERA, "scratch 2 mm", T1,
+                .expectEvents(PartInspected.verdict(S1, SURFACE, InspectionResult.FAIL, CAMERA, "scratch 2 mm", T1,
                         FRAME_MSG));
     }
 
     @Test
+    void aCameraInspectionRecordsItsMeasurementsDefectsImageCalibrationAndModel() {
+        List<InspectionMeasurement> measured = List.of(new InspectionMeasurement("outer-diameter", 24.981, "mm"),
+                new InspectionMeasurement("bore-diameter", 12.004, "mm"));
+        List<InspectionDefect> defects = List.of(new InspectionDefect("scratches", 0.97,
+                new InspectionDefect.Box(410, 220, 64, 18)));
+        Sha256 image = Sha256.of("a".repeat(64));
+        Sha256 model = Sha256.of("b".repeat(64));
+        CalibrationId calibration = CalibrationId.of("cam-01-20250303");
+        fixture.given(PRODUCED)
+                .when(new RecordInspection(S1, null, InspectionResult.FAIL, CAMERA, null, T1, FRAME_MSG, measured,
+                        defects, image, calibration, model))
+                .expectResultMessagePayload(CommandOutcome.RECORDED)
+                .expectEvents(new PartInspected(S1, null, InspectionResult.FAIL, CAMERA, null, T1, FRAME_MSG, measured,
+                        defects, image, calibration, model));
+    }
+
+    @Test
     void repeatedInspectionMessageRecordsNothing() {
-        fixture.given(PRODUCED, new PartInspected(S1, SURFACE, InspectionResult.PASS, CAMERA, null, T1, FRAME_MSG))
-                .when(new RecordInspection(S1, SURFACE, InspectionResult.PASS, CAMERA, null, T1, FRAME_MSG))
+        fixture.given(PRODUCED, PartInspected.verdict(S1, SURFACE, InspectionResult.PASS, CAMERA, null, T1, FRAME_MSG))
+                .when(RecordInspection.verdict(S1, SURFACE, InspectionResult.PASS, CAMERA, null, T1, FRAME_MSG))
                 .expectResultMessagePayload(CommandOutcome.DUPLICATE)
                 .expectNoEvents();
     }
 
     @Test
     void inspectionsTypedByPeopleAreNeverDuplicates() {
-        fixture.given(PRODUCED, new PartInspected(S1, null, InspectionResult.PASS, GaugeId.of("visual"), null, T1, null))
-                .when(new RecordInspection(S1, null, InspectionResult.PASS, GaugeId.of("visual"), null, T1, null))
+        fixture.given(PRODUCED, PartInspected.verdict(S1, null, InspectionResult.PASS, GaugeId.of("visual"), null, T1, null))
+                .when(RecordInspection.verdict(S1, null, InspectionResult.PASS, GaugeId.of("visual"), null, T1, null))
                 .expectResultMessagePayload(CommandOutcome.RECORDED)
-                .expectEvents(new PartInspected(S1, null, InspectionResult.PASS, GaugeId.of("visual"), null, T1, null));
+                .expectEvents(PartInspected.verdict(S1, null, InspectionResult.PASS, GaugeId.of("visual"), null, T1, null));
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.cncvision.api.characteristic.MeasurementRecorded;
 import io.cncvision.api.characteristic.OutOfSpecificationDetected;
 import io.cncvision.api.characteristic.SpecificationRevised;
 import io.cncvision.api.part.Disposition;
+import io.cncvision.api.part.InspectionDefect;
+import io.cncvision.api.part.InspectionMeasurement;
 import io.cncvision.api.part.PartDispositioned;
 import io.cncvision.api.part.PartInspected;
 import io.cncvision.api.part.PartProduced;
@@ -134,25 +136,64 @@ public class PartGenealogyProjection {
 
     @EventHandler
     public void on(PartInspected event, @SequenceNumber long sequence) {
+        String serial = event.serial().value();
         writer.update("""
                 INSERT INTO readmodel.part_inspection (serial, sequence_number, characteristic_id, result, gauge_id,
-                    note, observed_at)
-                VALUES (:serial, :sequence, :characteristicId, :result, :gaugeId, :note, :observedAt)
+                    note, observed_at, image_sha256, calibration_id, model_sha256)
+                VALUES (:serial, :sequence, :characteristicId, :result, :gaugeId, :note, :observedAt, :imageSha256,
+                    :calibrationId, :modelSha256)
                 ON CONFLICT (serial, sequence_number) DO NOTHING
-                """, new MapSqlParameterSource("serial", event.serial().value())
+                """, new MapSqlParameterSource("serial", serial)
                 .addValue("sequence", sequence)
                 .addValue("characteristicId",
                         event.characteristicId() == null ? null : event.characteristicId().value(), Types.VARCHAR)
                 .addValue("result", event.result().name())
                 .addValue("gaugeId", event.gaugeId() == null ? null : event.gaugeId().value(), Types.VARCHAR)
                 .addValue("note", event.note(), Types.VARCHAR)
-                .addValue("observedAt", SqlTime.of(event.observedAt())));
+                .addValue("observedAt", SqlTime.of(event.observedAt()))
+                .addValue("imageSha256", event.imageSha256() == null ? null : event.imageSha256().value(), Types.CHAR)
+                .addValue("calibrationId", event.calibrationId() == null ? null : event.calibrationId().value(),
+                        Types.VARCHAR)
+                .addValue("modelSha256", event.modelSha256() == null ? null : event.modelSha256().value(), Types.CHAR));
+        for (int i = 0; i < event.measurements().size(); i++) {
+            InspectionMeasurement measurement = event.measurements().get(i);
+            writer.update("""
+                    INSERT INTO readmodel.part_inspection_measurement (serial, sequence_number, ordinal, feature, value,
+                        unit)
+                    VALUES (:serial, :sequence, :ordinal, :feature, :value, :unit)
+                    ON CONFLICT (serial, sequence_number, ordinal) DO NOTHING
+                    """, new MapSqlParameterSource("serial", serial)
+                    .addValue("sequence", sequence)
+                    .addValue("ordinal", i)
+                    .addValue("feature", measurement.feature())
+                    .addValue("value", measurement.value())
+                    .addValue("unit", measurement.unit()));
+        }
+        for (int i = 0; i < event.defects().size(); i++) {
+            InspectionDefect defect = event.defects().get(i);
+            InspectionDefect.Box box = defect.box();
+            writer.update("""
+                    INSERT INTO readmodel.part_inspection_defect (serial, sequence_number, ordinal, defect_class,
+                        confidence, box_x, box_y, box_width, box_height)
+                    VALUES (:serial, :sequence, :ordinal, :defectClass, :confidence, :x, :y, :width, :height)
+                    ON CONFLICT (serial, sequence_number, ordinal) DO NOTHING
+                    """, new MapSqlParameterSource("serial", serial)
+                    .addValue("sequence", sequence)
+                    .addValue("ordinal", i)
+                    .addValue("defectClass", defect.defectClass())
+                    .addValue("confidence", defect.confidence())
+                    .addValue("x", box == null ? null : box.x(), Types.INTEGER)
+                    .addValue("y", box == null ? null : box.y(), Types.INTEGER)
+                    .addValue("width", box == null ? null : box.width(), Types.INTEGER)
+                    .addValue("height", box == null ? null : box.height(), Types.INTEGER));
+        }
     }
 
     @ResetHandler
     public void reset() {
         jdbc.getJdbcTemplate().execute("TRUNCATE readmodel.part, readmodel.part_measurement,"
-                + " readmodel.part_inspection, readmodel.part_genealogy_specification");
+                + " readmodel.part_inspection, readmodel.part_inspection_measurement, readmodel.part_inspection_defect,"
+                + " readmodel.part_genealogy_specification");
     }
 
     private void recordSpecification(CharacteristicId characteristicId, Specification specification, long sequence) {

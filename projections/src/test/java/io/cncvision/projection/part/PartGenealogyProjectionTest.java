@@ -8,6 +8,8 @@ import io.cncvision.api.characteristic.MeasurementRecorded;
 import io.cncvision.api.characteristic.OutOfSpecificationDetected;
 import io.cncvision.api.characteristic.SpecificationRevised;
 import io.cncvision.api.part.Disposition;
+import io.cncvision.api.part.InspectionDefect;
+import io.cncvision.api.part.InspectionMeasurement;
 import io.cncvision.api.part.InspectionResult;
 import io.cncvision.api.part.PartDispositioned;
 import io.cncvision.api.part.PartInspected;
@@ -120,10 +122,10 @@ class PartGenealogyProjectionTest {
     @Test
     void inspectionsAndDispositionAreRecorded() {
         produce();
-        projection.on(new PartInspected(SN, BORE, InspectionResult.FAIL, GaugeId.of("cmm-1"), "burr", T1,
+        projection.on(PartInspected.verdict(SN, BORE, InspectionResult.FAIL, GaugeId.of("cmm-1"), "burr", T1,
                 SourceMessageId.of("i1")), 1);
         projection.on(new PartDispositioned(SN, Disposition.PENDING, Disposition.REWORK, "deburr"), 2);
-        projection.on(new PartInspected(SN, BORE, InspectionResult.PASS, GaugeId.of("cmm-1"), null, T2,
+        projection.on(PartInspected.verdict(SN, BORE, InspectionResult.PASS, GaugeId.of("cmm-1"), null, T2,
                 SourceMessageId.of("i2")), 3);
         projection.on(new PartDispositioned(SN, Disposition.REWORK, Disposition.ACCEPT, "reworked"), 4);
 
@@ -136,7 +138,7 @@ class PartGenealogyProjectionTest {
     @Test
     void redeliveredEventsChangeNothing() {
         produce();
-        PartInspected inspected = new PartInspected(SN, BORE, InspectionResult.PASS, GaugeId.of("cmm-1"), null, T1,
+        PartInspected inspected = PartInspected.verdict(SN, BORE, InspectionResult.PASS, GaugeId.of("cmm-1"), null, T1,
                 SourceMessageId.of("i1"));
         PartDispositioned rework = new PartDispositioned(SN, Disposition.PENDING, Disposition.REWORK, "deburr");
         projection.on(inspected, 1);
@@ -161,12 +163,14 @@ class PartGenealogyProjectionTest {
     void resetEmptiesEveryTableOfTheGroup() {
         produce();
         projection.on(measured(25.01, T1, "m1"), 1);
-        projection.on(new PartInspected(SN, BORE, InspectionResult.PASS, GaugeId.of("cmm-1"), null, T1,
-                SourceMessageId.of("i1")), 1);
+        projection.on(new PartInspected(SN, BORE, InspectionResult.PASS, GaugeId.of("cam-1"), null, T1,
+                SourceMessageId.of("i1"), List.of(new InspectionMeasurement("bore-diameter", 25.01, "mm")),
+                List.of(new InspectionDefect("scratches", 0.9, null)), null, null, null), 1);
 
         projection.reset();
 
-        for (String table : List.of("part", "part_measurement", "part_inspection", "part_genealogy_specification")) {
+        for (String table : List.of("part", "part_measurement", "part_inspection", "part_inspection_measurement",
+                "part_inspection_defect", "part_genealogy_specification")) {
             assertThat(database.jdbc().getJdbcTemplate()
                     .queryForObject("SELECT count(*) FROM readmodel." + table, Long.class)).as(table).isZero();
         }

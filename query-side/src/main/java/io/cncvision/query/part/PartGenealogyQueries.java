@@ -2,10 +2,14 @@ package io.cncvision.query.part;
 
 import io.cncvision.api.part.Disposition;
 import io.cncvision.api.part.FindPartGenealogy;
+import io.cncvision.api.part.InspectionDefect;
+import io.cncvision.api.part.InspectionMeasurement;
 import io.cncvision.api.part.InspectionResult;
 import io.cncvision.api.part.PartGenealogy;
 import io.cncvision.projection.SqlTime;
 import io.cncvision.query.NotFoundException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.queryhandling.QueryHandler;
@@ -32,13 +36,36 @@ public class PartGenealogyQueries {
                 """, serial, (row, n) -> new PartGenealogy.Measurement(row.getString("characteristic_id"),
                 row.getDouble("value"), row.getString("unit"), row.getString("gauge_id"),
                 SqlTime.instant(row, "observed_at"), row.getBoolean("out_of_specification")));
+        Map<Long, List<InspectionMeasurement>> measured = new HashMap<>();
+        jdbc.query("""
+                SELECT sequence_number, feature, value, unit FROM readmodel.part_inspection_measurement
+                WHERE serial = :serial ORDER BY sequence_number, ordinal
+                """, serial, row -> {
+            measured.computeIfAbsent(row.getLong("sequence_number"), k -> new ArrayList<>())
+                    .add(new InspectionMeasurement(row.getString("feature"), row.getDouble("value"),
+                            row.getString("unit")));
+        });
+        Map<Long, List<InspectionDefect>> found = new HashMap<>();
+        jdbc.query("""
+                SELECT sequence_number, defect_class, confidence, box_x, box_y, box_width, box_height
+                FROM readmodel.part_inspection_defect WHERE serial = :serial ORDER BY sequence_number, ordinal
+                """, serial, row -> {
+            int width = row.getInt("box_width");
+            InspectionDefect.Box box = row.wasNull() ? null : new InspectionDefect.Box(row.getInt("box_x"),
+                    row.getInt("box_y"), width, row.getInt("box_height"));
+            found.computeIfAbsent(row.getLong("sequence_number"), k -> new ArrayList<>())
+                    .add(new InspectionDefect(row.getString("defect_class"), row.getDouble("confidence"), box));
+        });
         List<PartGenealogy.Inspection> inspections = jdbc.query("""
-                SELECT characteristic_id, result, gauge_id, note, observed_at
+                SELECT sequence_number, characteristic_id, result, gauge_id, note, observed_at, image_sha256,
+                       calibration_id, model_sha256
                 FROM readmodel.part_inspection WHERE serial = :serial
                 ORDER BY sequence_number
                 """, serial, (row, n) -> new PartGenealogy.Inspection(row.getString("characteristic_id"),
                 InspectionResult.valueOf(row.getString("result")), row.getString("gauge_id"), row.getString("note"),
-                SqlTime.instant(row, "observed_at")));
+                SqlTime.instant(row, "observed_at"), measured.get(row.getLong("sequence_number")),
+                found.get(row.getLong("sequence_number")), row.getString("image_sha256"),
+                row.getString("calibration_id"), row.getString("model_sha256")));
         List<PartGenealogy> parts = jdbc.query("""
                 SELECT serial, part_number, machine_id, program, tool_id, lot, produced_at, disposition
                 FROM readmodel.part WHERE serial = :serial

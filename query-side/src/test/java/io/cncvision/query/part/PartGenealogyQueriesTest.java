@@ -7,6 +7,8 @@ import io.cncvision.api.characteristic.CharacteristicDefined;
 import io.cncvision.api.characteristic.MeasurementRecorded;
 import io.cncvision.api.part.Disposition;
 import io.cncvision.api.part.FindPartGenealogy;
+import io.cncvision.api.part.InspectionDefect;
+import io.cncvision.api.part.InspectionMeasurement;
 import io.cncvision.api.part.InspectionResult;
 import io.cncvision.api.part.PartDispositioned;
 import io.cncvision.api.part.PartGenealogy;
@@ -14,7 +16,9 @@ import io.cncvision.api.part.PartInspected;
 import io.cncvision.api.part.PartProduced;
 import io.cncvision.api.value.CharacteristicId;
 import io.cncvision.api.value.ChartType;
+import io.cncvision.api.value.CalibrationId;
 import io.cncvision.api.value.GaugeId;
+import io.cncvision.api.value.Sha256;
 import io.cncvision.api.value.MachineId;
 import io.cncvision.api.value.Serial;
 import io.cncvision.api.value.SourceMessageId;
@@ -56,7 +60,7 @@ class PartGenealogyQueriesTest {
                 2);
         projection.on(new MeasurementRecorded(BORE, 25.01, SN, GaugeId.of("cam-01"), T1, SourceMessageId.of("m1"), 1),
                 1);
-        projection.on(new PartInspected(SN, BORE, InspectionResult.FAIL, GaugeId.of("cmm-1"), "oversize", T2,
+        projection.on(PartInspected.verdict(SN, BORE, InspectionResult.FAIL, GaugeId.of("cmm-1"), "oversize", T2,
                 SourceMessageId.of("i1")), 1);
         projection.on(new PartDispositioned(SN, Disposition.PENDING, Disposition.SCRAP, "oversize bore"), 2);
 
@@ -64,7 +68,25 @@ class PartGenealogyQueriesTest {
                 "mill-01", "O1000", "T12", "LOT-7", PRODUCED, Disposition.SCRAP,
                 List.of(new PartGenealogy.Measurement("pn1234-bore", 25.01, "mm", "cam-01", T1, false),
                         new PartGenealogy.Measurement("pn1234-bore", 25.08, "mm", "cam-01", T2, true)),
-                List.of(new PartGenealogy.Inspection("pn1234-bore", InspectionResult.FAIL, "cmm-1", "oversize", T2))));
+                List.of(new PartGenealogy.Inspection("pn1234-bore", InspectionResult.FAIL, "cmm-1", "oversize", T2,
+                        List.of(), List.of(), null, null, null))));
+    }
+
+    @Test
+    void aCameraInspectionNamesWhatItMeasuredAndFoundAndTheImageCalibrationAndModel() {
+        projection.on(new PartProduced(SN, "PN-1234", MachineId.of("mill-01"), "O1000", "T12", "LOT-7", PRODUCED,
+                SourceMessageId.of("p1")), 0);
+        List<InspectionMeasurement> measured = List.of(new InspectionMeasurement("outer-diameter", 24.981, "mm"),
+                new InspectionMeasurement("bore-diameter", 12.004, "mm"));
+        List<InspectionDefect> defects = List.of(new InspectionDefect("scratches", 0.97,
+                new InspectionDefect.Box(410, 220, 64, 18)), new InspectionDefect("inclusion", 0.51, null));
+        projection.on(new PartInspected(SN, null, InspectionResult.FAIL, GaugeId.of("cam-01"), null, T2,
+                SourceMessageId.of("cam-01/f/9"), measured, defects, Sha256.of("a".repeat(64)),
+                CalibrationId.of("cal-7"), Sha256.of("b".repeat(64))), 1);
+
+        assertThat(queries.handle(new FindPartGenealogy(SN)).inspections()).containsExactly(
+                new PartGenealogy.Inspection(null, InspectionResult.FAIL, "cam-01", null, T2, measured, defects,
+                        "a".repeat(64), "cal-7", "b".repeat(64)));
     }
 
     @Test
