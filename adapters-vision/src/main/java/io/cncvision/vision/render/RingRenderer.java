@@ -53,7 +53,8 @@ public final class RingRenderer {
         int h = scene.height();
         float[] cover = coverage(scene);
         if (scene.blurSigmaPx() > 0) {
-            cover = blur(cover, w, h, scene.blurSigmaPx());
+            cover = blur(cover, w, h, scene.blurSigmaPx(), scene.centreX(), scene.centreY(),
+                    scene.outerDiameterPx() / 2 + 2);
         }
         SplittableRandom random = new SplittableRandom(scene.seed());
         byte[] pixels = new byte[w * h];
@@ -121,8 +122,11 @@ public final class RingRenderer {
         return inside / (float) (SUBSAMPLES * SUBSAMPLES);
     }
 
-    /** Separable Gaussian blur, edges clamped. */
-    static float[] blur(float[] in, int w, int h, double sigma) {
+    /**
+     * Separable Gaussian blur (sampled kernel, 4 sigma), edges clamped, of a field that is zero outside
+     * the square of side {@code 2 * reach} about {@code (cx, cy)}: only the region it can reach is computed.
+     */
+    static float[] blur(float[] in, int w, int h, double sigma, double cx, double cy, double reach) {
         int radius = (int) Math.ceil(4 * sigma);
         float[] kernel = new float[2 * radius + 1];
         double sum = 0;
@@ -134,10 +138,14 @@ public final class RingRenderer {
         for (int k = 0; k < kernel.length; k++) {
             kernel[k] /= (float) sum;
         }
+        int x0 = Math.max(0, (int) Math.floor(cx - reach) - radius);
+        int x1 = Math.min(w - 1, (int) Math.ceil(cx + reach) + radius);
+        int y0 = Math.max(0, (int) Math.floor(cy - reach));
+        int y1 = Math.min(h - 1, (int) Math.ceil(cy + reach));
         float[] tmp = new float[w * h];
-        for (int y = 0; y < h; y++) {
+        for (int y = y0; y <= y1; y++) {
             int row = y * w;
-            for (int x = 0; x < w; x++) {
+            for (int x = x0; x <= x1; x++) {
                 float acc = 0;
                 for (int k = -radius; k <= radius; k++) {
                     int xx = Math.min(w - 1, Math.max(0, x + k));
@@ -147,8 +155,10 @@ public final class RingRenderer {
             }
         }
         float[] out = new float[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
+        int yb0 = Math.max(0, y0 - radius);
+        int yb1 = Math.min(h - 1, y1 + radius);
+        for (int y = yb0; y <= yb1; y++) {
+            for (int x = x0; x <= x1; x++) {
                 float acc = 0;
                 for (int k = -radius; k <= radius; k++) {
                     int yy = Math.min(h - 1, Math.max(0, y + k));
