@@ -16,10 +16,16 @@ public final class RingGauge {
 
     /** Rays of the first pass (centre) and of the second, per edge. */
     private static final int COARSE_RAYS = 32;
-    private static final int FIRST_RAYS = 64;
-    private static final int FINAL_RAYS = 360;
-    /** Half-length of a ray profile and the step along it, pixels. */
-    private static final double HALF_WINDOW_PX = 7;
+    private static final int FIRST_RAYS = 32;
+    private static final int FINAL_RAYS = 240;
+    /**
+     * Half-length of a ray profile, pixels: the first pass allows for the coarse radius being a pixel
+     * or two off, the second is centred on the edge and only needs the blur's 3 sigma (2 px blur and
+     * the interpolation: about 2.1 px).
+     */
+    private static final double FIRST_HALF_WINDOW_PX = 8;
+    private static final double FINAL_HALF_WINDOW_PX = 6.5;
+    /** Step along a ray profile, pixels. */
     private static final double STEP_PX = 0.5;
 
     private final RingSearch search;
@@ -33,13 +39,14 @@ public final class RingGauge {
     }
 
     public RingMeasurement measure(GreyImage image) throws GaugeException {
-        int threshold = otsu(image);
+        double[] levels = otsu(image);
+        int threshold = (int) levels[0];
+        double contrast = levels[1];
         double[] centroid = darkCentroid(image, threshold);
         if (centroid == null) {
             throw new GaugeException("no dark ring in the image");
         }
         double[] radii = coarseRadii(image, threshold, centroid[0], centroid[1]);
-        double contrast = contrast(image, threshold);
         Edge outer = fitEdge(image, centroid[0], centroid[1], radii[1], contrast, "outer edge");
         Edge bore = fitEdge(image, centroid[0], centroid[1], radii[0], contrast, "bore");
         return new RingMeasurement(outer.circle, bore.circle, outer.sigma, bore.sigma, outer.points, bore.points);
@@ -50,22 +57,23 @@ public final class RingGauge {
 
     private static Edge fitEdge(GreyImage image, double cx, double cy, double radius, double contrast, String what)
             throws GaugeException {
-        Edge first = raysAndCircle(image, new Circle(cx, cy, radius), FIRST_RAYS, contrast, what);
-        Edge fine = raysAndCircle(image, first.circle, FINAL_RAYS, contrast, what);
+        Edge first = raysAndCircle(image, new Circle(cx, cy, radius), FIRST_RAYS, FIRST_HALF_WINDOW_PX, 1.3, contrast,
+                what);
+        Edge fine = raysAndCircle(image, first.circle, FINAL_RAYS, FINAL_HALF_WINDOW_PX, first.sigma, contrast, what);
         Circle c = fine.circle;
         double r = c.radius() + fine.sigma * fine.sigma / (2 * c.radius());
         return new Edge(new Circle(c.centreX(), c.centreY(), r), fine.sigma, fine.points);
     }
 
-    private static Edge raysAndCircle(GreyImage image, Circle guess, int rays, double contrast, String what)
-            throws GaugeException {
-        int samples = (int) Math.round(2 * HALF_WINDOW_PX / STEP_PX) + 1;
+    private static Edge raysAndCircle(GreyImage image, Circle guess, int rays, double halfWindow, double sigmaStart,
+                                      double contrast, String what) throws GaugeException {
+        int samples = (int) Math.round(2 * halfWindow / STEP_PX) + 1;
         double[] profile = new double[samples];
         double[] xs = new double[rays];
         double[] ys = new double[rays];
         double[] sigmas = new double[rays];
         int n = 0;
-        double t0 = guess.radius() - HALF_WINDOW_PX;
+        double t0 = guess.radius() - halfWindow;
         for (int k = 0; k < rays; k++) {
             double angle = 2 * Math.PI * (k + 0.5) / rays;
             double ux = Math.cos(angle);
@@ -73,7 +81,7 @@ public final class RingGauge {
             if (!sample(image, guess.centreX(), guess.centreY(), ux, uy, t0, samples, profile)) {
                 continue;
             }
-            EdgeProfile.Edge edge = EdgeProfile.fit(profile, samples, t0, STEP_PX, contrast / 3);
+            EdgeProfile.Edge edge = EdgeProfile.fit(profile, samples, t0, STEP_PX, contrast / 3, sigmaStart);
             if (!edge.found()) {
                 continue;
             }
@@ -119,8 +127,11 @@ public final class RingGauge {
         return true;
     }
 
-    /** Otsu's threshold over every fourth pixel of every fourth row. */
-    static int otsu(GreyImage image) {
+    /**
+     * Otsu's threshold over every fourth pixel of every fourth row, and the contrast: the mean grey
+     * level above it less the mean below.
+     */
+    static double[] otsu(GreyImage image) {
         long[] histogram = new long[256];
         byte[] p = image.pixels();
         int w = image.width();
@@ -139,6 +150,7 @@ public final class RingGauge {
         long below = 0;
         double best = -1;
         int threshold = 128;
+        double contrast = 0;
         for (int v = 0; v < 256; v++) {
             below += histogram[v];
             if (below == 0) {
@@ -155,29 +167,10 @@ public final class RingGauge {
             if (between > best) {
                 best = between;
                 threshold = v;
+                contrast = meanAbove - meanBelow;
             }
         }
-        return threshold;
-    }
-
-    /** Bright level minus dark level, from the means either side of the threshold. */
-    private static double contrast(GreyImage image, int threshold) {
-        byte[] p = image.pixels();
-        double dark = 0;
-        double bright = 0;
-        long nd = 0;
-        long nb = 0;
-        for (int i = 0; i < p.length; i += 17) {
-            int v = p[i] & 0xFF;
-            if (v <= threshold) {
-                dark += v;
-                nd++;
-            } else {
-                bright += v;
-                nb++;
-            }
-        }
-        return nd == 0 || nb == 0 ? 0 : bright / nb - dark / nd;
+        return new double[] {threshold, contrast};
     }
 
     private static double[] darkCentroid(GreyImage image, int threshold) {
@@ -186,9 +179,9 @@ public final class RingGauge {
         double sx = 0;
         double sy = 0;
         long n = 0;
-        for (int y = 0; y < image.height(); y += 2) {
+        for (int y = 0; y < image.height(); y += 3) {
             int row = y * w;
-            for (int x = 0; x < w; x += 2) {
+            for (int x = 0; x < w; x += 3) {
                 if ((p[row + x] & 0xFF) <= threshold) {
                     sx += x;
                     sy += y;
