@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Measures a backlit turned ring (dark ring, bright bore and background) to a few hundredths of a
- * pixel. Coarse: Otsu threshold, centroid of the dark pixels, and the dark-bright transitions along a
- * few rays. Fine, per edge, twice (the second time from the first fit's centre): a blurred-step
+ * pixel. Coarse: Otsu threshold, centroid of the largest dark region, and the dark-bright transitions
+ * along a few rays. Fine, per edge, twice (the second time from the first fit's centre): a blurred-step
  * profile fitted along each of many rays ({@link EdgeProfile}), a robust circle through the edge
  * points ({@link CircleFit}), then the curvature correction: a Gaussian-blurred disc of radius R has
  * its half-level contour at {@code R - sigma^2 / (2 R)}, so the fitted radius is moved out by that.
@@ -173,23 +173,75 @@ public final class RingGauge {
         return new double[] {threshold, contrast};
     }
 
+    /** Grid step of the coarse search, pixels: the smallest ring's wall is still several cells wide. */
+    private static final int GRID = 4;
+
+    /**
+     * Centroid of the largest connected dark region, found on a grid of every fourth pixel: the ring,
+     * not a code label, a fixture or dust beside it, which would pull a plain centroid of dark pixels.
+     */
     private static double[] darkCentroid(GreyImage image, int threshold) {
         byte[] p = image.pixels();
         int w = image.width();
-        double sx = 0;
-        double sy = 0;
-        long n = 0;
-        for (int y = 0; y < image.height(); y += 3) {
-            int row = y * w;
-            for (int x = 0; x < w; x += 3) {
-                if ((p[row + x] & 0xFF) <= threshold) {
-                    sx += x;
-                    sy += y;
-                    n++;
+        int gw = (w + GRID - 1) / GRID;
+        int gh = (image.height() + GRID - 1) / GRID;
+        // 0: bright, -1: dark not yet labelled, >0: label
+        int[] cells = new int[gw * gh];
+        for (int gy = 0; gy < gh; gy++) {
+            int row = gy * GRID * w;
+            for (int gx = 0; gx < gw; gx++) {
+                if ((p[row + gx * GRID] & 0xFF) <= threshold) {
+                    cells[gy * gw + gx] = -1;
                 }
             }
         }
-        return n < 16 ? null : new double[] {sx / n, sy / n};
+        int[] stack = new int[gw * gh];
+        int best = -1;
+        double bestX = 0;
+        double bestY = 0;
+        int label = 0;
+        for (int start = 0; start < cells.length; start++) {
+            if (cells[start] != -1) {
+                continue;
+            }
+            label++;
+            int size = 0;
+            double sx = 0;
+            double sy = 0;
+            int top = 0;
+            stack[top++] = start;
+            cells[start] = label;
+            while (top > 0) {
+                int c = stack[--top];
+                int cx = c % gw;
+                int cy = c / gw;
+                size++;
+                sx += cx;
+                sy += cy;
+                if (cx > 0 && cells[c - 1] == -1) {
+                    cells[c - 1] = label;
+                    stack[top++] = c - 1;
+                }
+                if (cx < gw - 1 && cells[c + 1] == -1) {
+                    cells[c + 1] = label;
+                    stack[top++] = c + 1;
+                }
+                if (cy > 0 && cells[c - gw] == -1) {
+                    cells[c - gw] = label;
+                    stack[top++] = c - gw;
+                }
+                if (cy < gh - 1 && cells[c + gw] == -1) {
+                    cells[c + gw] = label;
+                    stack[top++] = c + gw;
+                }
+            }
+            if (size > best) {
+                best = size;
+                bestX = GRID * sx / size;
+                bestY = GRID * sy / size;
+            }
+        }
+        return best < 16 ? null : new double[] {bestX, bestY};
     }
 
     /** Median radii of the bore (bright to dark) and outer edge (dark to bright) along coarse rays. */

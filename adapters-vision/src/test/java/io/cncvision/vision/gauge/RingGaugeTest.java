@@ -49,6 +49,28 @@ class RingGaugeTest {
     }
 
     @Test
+    void codeLabelBesideTheRingDoesNotPullTheSearch() throws Exception {
+        RingRenderer.Scene scene = new RingRenderer.Scene(1280, 1024, 900.4, 512.3, 400, 130, 1.2, 3, 210, 25, 0.1,
+                0, 9);
+        GreyImage image = RingRenderer.render(scene);
+        byte[] pixels = image.pixels().clone();
+        // a 32 x 32 module matrix code, 8 px modules, solid finder edges: enough dark area to pull a plain
+        // centroid of the dark pixels out of the bore
+        for (int my = 0; my < 32; my++) {
+            for (int mx = 0; mx < 32; mx++) {
+                if (mx == 0 || my == 31 || (mx * 7 + my * 13) % 2 == 0) {
+                    paint(pixels, image.width(), 60 + 8 * mx, 380 + 8 * my, 4, 4, (byte) 20);
+                }
+            }
+        }
+
+        RingMeasurement m = gauge.measure(new GreyImage(image.width(), image.height(), pixels));
+
+        assertThat(m.outerDiameterPx()).isCloseTo(400, within(0.05));
+        assertThat(m.boreDiameterPx()).isCloseTo(130, within(0.05));
+    }
+
+    @Test
     void blankImageHasNoRing() {
         byte[] pixels = new byte[320 * 240];
         Arrays.fill(pixels, (byte) 200);
