@@ -90,13 +90,17 @@ public final class RingRenderer {
         int y1 = Math.min(h - 1, (int) Math.ceil(cy + ro + 2));
         // a pixel is entirely on one side of a circle when its centre is further than half its diagonal from it
         double margin = Math.sqrt(0.5) + 1e-9;
+        double outside = (ro + margin) * (ro + margin);
+        double inside = ro > margin ? (ro - margin) * (ro - margin) : 0;
+        double boreInside = ri > margin ? (ri - margin) * (ri - margin) : 0;
+        double boreOutside = (ri + margin) * (ri + margin);
         for (int y = y0; y <= y1; y++) {
             for (int x = x0; x <= x1; x++) {
-                double d = Math.hypot(x - cx, y - cy);
+                double d2 = (x - cx) * (x - cx) + (y - cy) * (y - cy);
                 float c;
-                if (d > ro + margin || d < ri - margin) {
+                if (d2 > outside || d2 < boreInside) {
                     c = 0;
-                } else if (d < ro - margin && d > ri + margin) {
+                } else if (d2 < inside && d2 > boreOutside) {
                     c = 1;
                 } else {
                     c = subsampled(x - cx, y - cy, ro * ro, ri * ri);
