@@ -2,6 +2,7 @@ package io.cncvision.vision.gauge;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -35,19 +36,38 @@ public final class GreyImages {
         return of(image);
     }
 
-    /** The grey levels of an AWT image. */
+    /**
+     * The grey levels of an AWT image. Single-band images (8 or 16 bits) keep their values, scaled to
+     * 8 bits; colour images become Rec. 601 luma of their stored values. Neither goes through AWT's
+     * colour-space conversion, whose gamma would bend edge profiles and move the fitted edges.
+     */
     public static GreyImage of(BufferedImage image) {
         int width = image.getWidth();
         int height = image.getHeight();
-        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
-            byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-            if (data.length == width * height) {
-                return new GreyImage(width, height, data.clone());
+        Raster raster = image.getRaster();
+        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY
+                && raster.getDataBuffer() instanceof DataBufferByte bytes && bytes.getData().length == width * height) {
+            return new GreyImage(width, height, bytes.getData().clone());
+        }
+        byte[] pixels = new byte[width * height];
+        if (raster.getNumBands() == 1 && image.getColorModel().getPixelSize() <= 16) {
+            int bits = raster.getSampleModel().getSampleSize(0);
+            double scale = 255.0 / ((1 << bits) - 1);
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    pixels[y * width + x] = (byte) Math.round(raster.getSample(x, y, 0) * scale);
+                }
+            }
+        } else {
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    int rgb = image.getRGB(x, y);
+                    double luma = 0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF) + 0.114 * (rgb & 0xFF);
+                    pixels[y * width + x] = (byte) Math.round(luma);
+                }
             }
         }
-        BufferedImage grey = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        grey.getGraphics().drawImage(image, 0, 0, null);
-        return new GreyImage(width, height, ((DataBufferByte) grey.getRaster().getDataBuffer()).getData());
+        return new GreyImage(width, height, pixels);
     }
 
     /** An AWT image of the grey levels, for writing with {@link ImageIO}. */
