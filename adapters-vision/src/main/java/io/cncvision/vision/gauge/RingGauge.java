@@ -10,11 +10,13 @@ import java.util.Optional;
  * profile fitted along each of many rays ({@link EdgeProfile}), a robust circle through the edge
  * points ({@link CircleFit}), then the curvature correction: a Gaussian-blurred disc of radius R has
  * its half-level contour at {@code R - sigma^2 / (2 R)}, so the fitted radius is moved out by that.
- * Not thread-safe only in the sense that it holds no state: one instance serves any number of threads.
+ * The sigma used is the one fitted along the rays, which includes the pixel area and the bilinear
+ * sampling: both smooth the curved edge as the blur does, so the correction covers them too.
+ * Holds no mutable state: one instance serves any number of threads.
  */
 public final class RingGauge {
 
-    /** Rays of the first pass (centre) and of the second, per edge. */
+    /** Rays of the coarse search for the edges, of the first fine pass (for the centre) and of the final pass. */
     private static final int COARSE_RAYS = 32;
     private static final int FIRST_RAYS = 32;
     private static final int FINAL_RAYS = 240;
