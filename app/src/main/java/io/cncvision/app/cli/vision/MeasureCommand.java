@@ -27,10 +27,12 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "measure", mixinStandardHelpOptions = true,
         description = {"Measure the features of a recipe in images; one JSON line per image on stdout:",
-                "{\"image\": \"...\", \"features\": {\"outer-diameter\": 24.981, ...}, \"latencyMicros\": 3120}",
-                "Values in mm (4 decimals); latencyMicros is the gauging of the decoded image, file reading excluded.",
-                "Recipe file format: see io.cncvision.vision.gauge.Recipes (features: {NAME: {type:",
-                "outer-diameter|bore-diameter, min-diameter-mm, max-diameter-mm, min-diameter-px, max-diameter-px}})."})
+                "  {\"image\":\"a.png\",\"features\":{\"outer-diameter\":24.981},\"latencyMicros\":3120}",
+                "Values in mm, 4 decimals; latencyMicros: gauging the decoded image.",
+                "A recipe file (YAML) names its features, each with a type (outer-diameter",
+                "or bore-diameter of a backlit ring) and optional search limits",
+                "(min-diameter-mm, max-diameter-mm, min-diameter-px, max-diameter-px):",
+                "  features: {od: {type: outer-diameter, max-diameter-mm: 30}}"})
 public class MeasureCommand implements Callable<Integer> {
 
     static final int FAILED = 2;
