@@ -36,7 +36,7 @@ public final class CircleFit {
                 return Optional.empty();
             }
             for (int i = 0; i < n; i++) {
-                residuals[i] = Math.hypot(xs[i] - circle.centreX(), ys[i] - circle.centreY()) - circle.radius();
+                residuals[i] = distance(xs[i] - circle.centreX(), ys[i] - circle.centreY()) - circle.radius();
             }
             double cut = TUKEY_C * Math.max(MIN_SCALE_PX, 1.4826 * medianAbsolute(residuals, n));
             for (int i = 0; i < n; i++) {
@@ -95,7 +95,7 @@ public final class CircleFit {
                 }
                 double dx = xs[i] - cx;
                 double dy = ys[i] - cy;
-                double d = Math.hypot(dx, dy);
+                double d = distance(dx, dy);
                 if (d == 0) {
                     continue;
                 }
@@ -120,6 +120,11 @@ public final class CircleFit {
             }
         }
         return r > 0 ? new Circle(cx, cy, r) : null;
+    }
+
+    /** Plain square root: {@link Math#hypot} guards against overflow at many times the cost, needless at image scale. */
+    private static double distance(double dx, double dy) {
+        return Math.sqrt(dx * dx + dy * dy);
     }
 
     private static double medianAbsolute(double[] values, int n) {

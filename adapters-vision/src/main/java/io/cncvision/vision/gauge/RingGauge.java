@@ -28,7 +28,7 @@ public final class RingGauge {
     private static final double FIRST_HALF_WINDOW_PX = 8;
     private static final double FINAL_HALF_WINDOW_PX = 6.5;
     /** Step along a ray profile, pixels. */
-    private static final double STEP_PX = 0.5;
+    private static final double STEP_PX = 1.0;
 
     private final RingSearch search;
 
