@@ -54,7 +54,7 @@ public final class DefectImages {
         }
     }
 
-    /** The model input for one image: {@code size * size} standardised grey values, row by row. */
+    /** The model input for one image: {@code size * size} scaled grey values, row by row. */
     public static float[] toInput(BufferedImage image, int size) {
         int width = image.getWidth();
         int height = image.getHeight();

@@ -35,14 +35,15 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Trains the defect classifier, a small CNN, with the TensorFlow Java API and exports it as a SavedModel whose
- * {@code serving_default} signature maps {@value #INPUT} (N x size x size x 1 standardised grey levels, see {@link
+ * {@code serving_default} signature maps {@value #INPUT} (N x size x size x 1 scaled grey levels, see {@link
  * DefectImages}) to {@value #OUTPUT} (N x classes softmax).
  *
  * <p>Four 3x3 convolutions (16, 32, 64, 128 channels, ReLU; 2x2 max pooling after the first three), global average
- * pooling, average and max (a texture's class does not depend on where in the image it is) and one dense layer; Adam with a cosine
- * learning-rate decay; each training image is shown mirrored or turned half way round, chosen at random per
- * epoch, and the class of an image is the one with the largest probability averaged over those four views. Weights are drawn in Java from the seed, batches shuffled and symmetries chosen from the seed, so two
- * runs with the same seed feed TensorFlow the same numbers.
+ * and global max pooling (a texture's class does not depend on where in the image it is) and one dense layer; Adam
+ * with a cosine learning-rate decay. Each training image is shown mirrored or turned half way round, chosen at
+ * random per epoch, and the class of an image is the one with the largest probability averaged over those four
+ * views. Weights are drawn in Java from the seed, batches shuffled and flips chosen from the seed, and every update
+ * waits for all gradients, so two runs with the same seed give the same model, bit for bit (measured on this CPU).
  */
 public final class DefectTrainer {
 
