@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code cncvision vision}: gauging, training and classification on image files. */
 @Command(name = "vision", mixinStandardHelpOptions = true,
         description = "Measure parts in images, train a defect classifier, classify images.",
-        subcommands = {MeasureCommand.class})
+        subcommands = {MeasureCommand.class, TrainCommand.class, ClassifyCommand.class})
 public class VisionCommand implements Runnable {
 
     @Spec
