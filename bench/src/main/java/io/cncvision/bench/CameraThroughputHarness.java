@@ -19,6 +19,16 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.time.Clock;
 import java.time.Duration;
+import io.cncvision.api.value.CalibrationId;
+import io.cncvision.vision.code.PartIdentifier;
+import io.cncvision.vision.code.SerialFallback;
+import io.cncvision.vision.defect.DefectClassifier;
+import io.cncvision.vision.gauge.RecipeException;
+import io.cncvision.vision.gauge.RecipeGauge;
+import io.cncvision.vision.gauge.Recipes;
+import io.cncvision.vision.inspection.PartInspector;
+import io.cncvision.vision.render.PartFrame;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +68,7 @@ public final class CameraThroughputHarness {
 
         List<BufferedImage> scenes = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
-            scenes.add(scene("SN-" + String.format("%06d", i), i));
+            scenes.add(stage.equals("inspect") ? partFrame(i) : scene("SN-" + String.format("%06d", i), i));
         }
         Histogram processingMicros = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(10), 3);
         Histogram captureToDoneMicros = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
@@ -154,8 +164,45 @@ public final class CameraThroughputHarness {
                 }
                 threshold(frame.image());
             };
-            default -> throw new IllegalArgumentException("stage must be code+threshold, threshold, busy:MICROS or none");
+            case "inspect" -> inspection(codesRead);
+            default -> throw new IllegalArgumentException(
+                    "stage must be inspect, code+threshold, threshold, busy:MICROS or none");
         };
+    }
+
+    /**
+     * The full inspection of {@link PartInspector} (gauge both diameters, read the serial, judge the face and
+     * classify a defect with the committed model {@code models/neu-det}), on the simulated camera's frames.
+     */
+    private static FrameProcessor inspection(AtomicLong codesRead) {
+        DefectClassifier classifier = DefectClassifier.load(Path.of("models/neu-det"));
+        ThreadLocal<PartInspector> inspectors = ThreadLocal.withInitial(() -> {
+            try {
+                return new PartInspector(new PartInspector.Settings(new RecipeGauge(Recipes.byNameOrFile("ring"), 0.03),
+                        new PartIdentifier(SerialFallback.NONE, PartFrame.CODE_REGION), classifier,
+                        PartFrame.SURFACE_REGION, PartInspector.DEFAULT_TEXTURE_THRESHOLD, new CalibrationId("bench")),
+                        null);
+            } catch (RecipeException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return frame -> {
+            if (inspectors.get().inspect(frame).serial() != null) {
+                codesRead.incrementAndGet();
+            }
+        };
+    }
+
+    /** What the simulated camera sees of a part: one in four shows a real NEU scratch on its face. */
+    private static BufferedImage partFrame(int i) throws Exception {
+        BufferedImage defect = null;
+        if (i % 4 == 3) {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(
+                    Path.of("../shared/data/vision/neu-det-train/scratches"))) {
+                defect = javax.imageio.ImageIO.read(files.sorted().skip(i / 4).findFirst().orElseThrow().toFile());
+            }
+        }
+        return PartFrame.render(18 + 0.25 * i, 10 + 0.1 * i, 0.03, "SN-" + String.format("%06d", i), defect, i);
     }
 
     // Backlit part: the dark pixels are the part; their count stands in for an area measurement.
