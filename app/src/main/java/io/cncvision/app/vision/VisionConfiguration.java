@@ -7,7 +7,15 @@ import io.cncvision.vision.storage.FileSystemImageStore;
 import io.cncvision.vision.storage.ImageStore;
 import io.cncvision.vision.storage.S3ImageStore;
 import io.cncvision.vision.camera.CameraChannel;
+import io.cncvision.api.value.CalibrationId;
 import io.cncvision.vision.camera.FrameProcessor;
+import io.cncvision.vision.code.PartIdentifier;
+import io.cncvision.vision.code.SerialFallback;
+import io.cncvision.vision.defect.DefectClassifier;
+import io.cncvision.vision.gauge.RecipeException;
+import io.cncvision.vision.gauge.RecipeGauge;
+import io.cncvision.vision.gauge.Recipes;
+import io.cncvision.vision.inspection.PartInspector;
 import io.cncvision.vision.camera.VisionPipeline;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -65,15 +73,34 @@ class VisionConfiguration {
     }
 
     /**
-     * What is done with each frame. Until gauging and classification are wired in, frames are only counted:
-     * no inspection is published without a verdict to publish.
+     * What is done with each frame: with {@code cncvision.vision.inspection}, the part in it is inspected
+     * (gauged, identified, its face judged), its image stored, and the inspection and its measurements
+     * published; without it frames are only counted, as no inspection is published without a verdict.
      */
     @Bean
     @ConditionalOnMissingBean
-    FrameProcessor frameProcessor(MeterRegistry meters) {
-        Counter frames = Counter.builder("cncvision.vision.frames.unprocessed")
-                .description("Frames read with no inspection stage configured").register(meters);
-        return frame -> frames.increment();
+    FrameProcessor frameProcessor(VisionProperties properties, InspectionPublisher publisher, ImageStore images,
+                                  MeterRegistry meters) throws RecipeException {
+        VisionProperties.Inspection inspection = properties.inspection();
+        if (inspection == null) {
+            Counter frames = Counter.builder("cncvision.vision.frames.unprocessed")
+                    .description("Frames read with no inspection stage configured").register(meters);
+            return frame -> frames.increment();
+        }
+        DefectClassifier classifier = inspection.model() == null ? null : DefectClassifier.load(inspection.model());
+        PartInspector inspector = new PartInspector(new PartInspector.Settings(
+                new RecipeGauge(Recipes.byNameOrFile(inspection.recipe()), inspection.mmPerPixel()),
+                new PartIdentifier(SerialFallback.NONE,
+                        VisionProperties.Inspection.region("code-region", inspection.codeRegion())),
+                classifier, VisionProperties.Inspection.region("surface-region", inspection.surfaceRegion()),
+                inspection.textureThreshold() == null ? PartInspector.DEFAULT_TEXTURE_THRESHOLD
+                        : inspection.textureThreshold(),
+                inspection.calibrationId() == null ? null : new CalibrationId(inspection.calibrationId())), images);
+        Counter inspected = Counter.builder("cncvision.vision.parts.inspected").register(meters);
+        return frame -> {
+            publisher.publish(inspector.inspect(frame));
+            inspected.increment();
+        };
     }
 
     @Bean

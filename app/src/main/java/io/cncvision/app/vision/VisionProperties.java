@@ -42,11 +42,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     characteristics:
  *       outer-diameter: pn1234-od
  *       bore-diameter: pn1234-bore
+ *     inspection:                           # what is done with each frame; without it frames are only counted
+ *       recipe: ring                        # or a recipe file
+ *       mm-per-pixel: 0.03                  # at the working plane, from the camera's calibration
+ *       calibration-id: cam-1-2026-11-25    # named on every inspection
+ *       code-region: 40,40,200,200          # x,y,width,height where the serial is marked; all the frame if absent
+ *       model: models/neu-det               # the defect model; with surface-region, faces are judged
+ *       surface-region: 1040,784,200,200
+ *       texture-threshold: 8                # grey-level spread above which a face shows a defect
  * </pre>
  */
 @ConfigurationProperties("cncvision.vision")
 public record VisionProperties(Integer workers, List<Camera> cameras, Images images,
-                               Map<String, String> characteristics) {
+                               Map<String, String> characteristics, Inspection inspection) {
 
     public VisionProperties {
         workers = workers == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : workers;
@@ -56,6 +64,43 @@ public record VisionProperties(Integer workers, List<Camera> cameras, Images ima
         cameras = cameras == null ? List.of() : List.copyOf(cameras);
         images = images == null ? new Images(null, null, null, null) : images;
         characteristics = characteristics == null ? Map.of() : Map.copyOf(characteristics);
+    }
+
+    /** The inspection of each frame; null when frames are only read and counted. */
+    public record Inspection(String recipe, Double mmPerPixel, String calibrationId, String codeRegion, Path model,
+                             String surfaceRegion, Double textureThreshold) {
+
+        public Inspection {
+            if (recipe == null || recipe.isBlank()) {
+                throw new IllegalArgumentException("cncvision.vision.inspection.recipe is required (ring or a recipe file)");
+            }
+            if (mmPerPixel == null || !(mmPerPixel > 0)) {
+                throw new IllegalArgumentException("cncvision.vision.inspection.mm-per-pixel must be above 0, not "
+                        + mmPerPixel);
+            }
+            if (model != null && surfaceRegion == null) {
+                throw new IllegalArgumentException("cncvision.vision.inspection.model needs surface-region: the part of "
+                        + "the frame that shows the part's face");
+            }
+        }
+
+        /** {@code x,y,width,height} as a rectangle; null for null. */
+        static java.awt.Rectangle region(String field, String value) {
+            if (value == null) {
+                return null;
+            }
+            String[] parts = value.split(",");
+            try {
+                if (parts.length != 4) {
+                    throw new NumberFormatException("four numbers needed");
+                }
+                return new java.awt.Rectangle(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()),
+                        Integer.parseInt(parts[2].trim()), Integer.parseInt(parts[3].trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("cncvision.vision.inspection." + field + " must be x,y,width,height,"
+                        + " not '" + value + "'", e);
+            }
+        }
     }
 
     /** One camera as configured. */

@@ -40,7 +40,7 @@ class CameraPipelineTest {
         List<Object> status = new CopyOnWriteArrayList<>();
         List<Frame> frames = new CopyOnWriteArrayList<>();
         VisionProperties properties = new VisionProperties(1, List.of(new VisionProperties.Camera("cam-1",
-                "Lathe 1 outfeed", "folder", spool.toString(), Map.of(), 4, Duration.ofMillis(500))), null, null);
+                "Lathe 1 outfeed", "folder", spool.toString(), Map.of(), 4, Duration.ofMillis(500))), null, null, null);
         CameraPipeline cameras = new CameraPipeline(properties, gateway, frames::add,
                 new GaugeStatusCommands(status::add), Clock.systemUTC());
         cameras.start();
@@ -68,12 +68,12 @@ class CameraPipelineTest {
     @Test
     void aBadCameraConfigurationFailsAtStartUpNamingTheEntry() {
         VisionProperties badId = new VisionProperties(1, List.of(new VisionProperties.Camera("cam 1", null, "folder",
-                spool.toString(), null, null, null)), null, null);
+                spool.toString(), null, null, null)), null, null, null);
         assertThatThrownBy(() -> new CameraPipeline(badId, mock(CommandGateway.class), frame -> { },
                 new GaugeStatusCommands(command -> true), Clock.systemUTC()))
                 .hasMessageContaining("cncvision.vision.cameras[0].id");
         VisionProperties badKind = new VisionProperties(1, List.of(new VisionProperties.Camera("cam-1", null, "gige",
-                "10.0.0.1", null, null, null)), null, null);
+                "10.0.0.1", null, null, null)), null, null, null);
         CameraPipeline cameras = new CameraPipeline(badKind, mock(CommandGateway.class), frame -> { },
                 new GaugeStatusCommands(command -> true), Clock.systemUTC());
         assertThatThrownBy(cameras::start).hasMessageContaining("cncvision.vision.cameras[0] (cam-1)")
