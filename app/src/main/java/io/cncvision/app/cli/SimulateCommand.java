@@ -5,6 +5,8 @@ import io.cncvision.cnc.mtconnect.MtConnectAgentServer;
 import io.cncvision.cnc.opcua.OpcUaSimulatorServer;
 import io.cncvision.cnc.simulator.SimulatedLathe;
 import io.cncvision.cnc.simulator.SimulatorServer;
+import io.cncvision.app.simulation.LatheCamera;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +43,19 @@ public class SimulateCommand implements Callable<Integer> {
             description = "How many times faster than real time parts are made (default 1); times stay the wall clock's.")
     double speed;
 
+    @Option(names = "--camera-folder", paramLabel = "DIR",
+            description = "Also photograph each part made (bore as made, serial as a DataMatrix) into DIR, for a camera"
+                    + " watching that folder; " + LatheCamera.MM_PER_PIXEL + " mm a pixel.")
+    Path cameraFolder;
+
+    @Option(names = "--defects", paramLabel = "DIR", description = "Defect images, one of which a photographed part"
+            + " shows now and then (e.g. ../shared/data/vision/neu-det-train).")
+    Path defects;
+
+    @Option(names = "--defect-rate", paramLabel = "R", defaultValue = "0.05",
+            description = "Share of photographed parts that show a defect (default 0.05).")
+    double defectRate;
+
     @Override
     public Integer call() throws Exception {
         if (!(speed > 0) || Double.isInfinite(speed)) {
@@ -56,6 +71,12 @@ public class SimulateCommand implements Callable<Integer> {
         SimulatedLathe lathe = SimulatedLathe.onWallClock(seed, Clock.systemUTC());
         server.start(lathe, port == null ? defaultPort(protocol) : port);
         System.out.println("simulated lathe (seed " + seed + ") serving " + server.endpoint());
+        if (cameraFolder != null) {
+            Files.createDirectories(cameraFolder);
+            new LatheCamera(seed, defects, defectRate, "SIM" + seed + "-").watch(lathe,
+                    (serial, frame) -> LatheCamera.write(cameraFolder, serial, frame));
+            System.out.println("photographing each part into " + cameraFolder.toAbsolutePath());
+        }
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         Duration tick = Duration.ofMillis(100);
         Duration simulated = Duration.ofNanos((long) (tick.toNanos() * speed));
