@@ -36,6 +36,21 @@ public class PartGenealogyQueries {
                 """, serial, (row, n) -> new PartGenealogy.Measurement(row.getString("characteristic_id"),
                 row.getDouble("value"), row.getString("unit"), row.getString("gauge_id"),
                 SqlTime.instant(row, "observed_at"), row.getBoolean("out_of_specification")));
+        // The inspections before their measurements and defects: those are committed with their inspection, so
+        // once an inspection is read, all of its are there to read.
+        record InspectionRow(long sequence, String characteristicId, InspectionResult result, String gaugeId,
+                             String note, java.time.Instant observedAt, String imageSha256, String calibrationId,
+                             String modelSha256) {
+        }
+        List<InspectionRow> inspectionRows = jdbc.query("""
+                SELECT sequence_number, characteristic_id, result, gauge_id, note, observed_at, image_sha256,
+                       calibration_id, model_sha256
+                FROM readmodel.part_inspection WHERE serial = :serial
+                ORDER BY sequence_number
+                """, serial, (row, n) -> new InspectionRow(row.getLong("sequence_number"), row.getString("characteristic_id"),
+                InspectionResult.valueOf(row.getString("result")), row.getString("gauge_id"), row.getString("note"),
+                SqlTime.instant(row, "observed_at"), row.getString("image_sha256"), row.getString("calibration_id"),
+                row.getString("model_sha256")));
         Map<Long, List<InspectionMeasurement>> measured = new HashMap<>();
         jdbc.query("""
                 SELECT sequence_number, feature, value, unit FROM readmodel.part_inspection_measurement
@@ -56,16 +71,10 @@ public class PartGenealogyQueries {
             found.computeIfAbsent(row.getLong("sequence_number"), k -> new ArrayList<>())
                     .add(new InspectionDefect(row.getString("defect_class"), row.getDouble("confidence"), box));
         });
-        List<PartGenealogy.Inspection> inspections = jdbc.query("""
-                SELECT sequence_number, characteristic_id, result, gauge_id, note, observed_at, image_sha256,
-                       calibration_id, model_sha256
-                FROM readmodel.part_inspection WHERE serial = :serial
-                ORDER BY sequence_number
-                """, serial, (row, n) -> new PartGenealogy.Inspection(row.getString("characteristic_id"),
-                InspectionResult.valueOf(row.getString("result")), row.getString("gauge_id"), row.getString("note"),
-                SqlTime.instant(row, "observed_at"), measured.get(row.getLong("sequence_number")),
-                found.get(row.getLong("sequence_number")), row.getString("image_sha256"),
-                row.getString("calibration_id"), row.getString("model_sha256")));
+        List<PartGenealogy.Inspection> inspections = inspectionRows.stream().map(row -> new PartGenealogy.Inspection(
+                row.characteristicId(), row.result(), row.gaugeId(), row.note(), row.observedAt(),
+                measured.get(row.sequence()), found.get(row.sequence()), row.imageSha256(), row.calibrationId(),
+                row.modelSha256())).toList();
         List<PartGenealogy> parts = jdbc.query("""
                 SELECT serial, part_number, machine_id, program, tool_id, lot, produced_at, disposition
                 FROM readmodel.part WHERE serial = :serial
