@@ -8,18 +8,19 @@ import io.cncvision.cnc.AlarmLevel;
 import io.cncvision.cnc.ConnectionState;
 import io.cncvision.cnc.MachineConnectors;
 import io.cncvision.cnc.MachineSignal;
-import io.cncvision.cnc.Observation;
 import io.cncvision.cnc.Observation.AlarmReport;
+import io.cncvision.cnc.Observation;
 import io.cncvision.cnc.OffsetWrite;
 import io.cncvision.cnc.OffsetWritten;
+import io.cncvision.cnc.RecordingSink;
 import io.cncvision.cnc.simulator.SimulatedLathe;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 class ModbusConnectorSimulatorTest {
 

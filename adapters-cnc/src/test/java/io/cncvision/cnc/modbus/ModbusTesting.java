@@ -1,7 +1,8 @@
 package io.cncvision.cnc.modbus;
 
-import io.cncvision.cnc.MachineConnection;
 import io.cncvision.cnc.MachineConnection.SignalMapping;
+import io.cncvision.cnc.MachineConnection;
+import io.cncvision.cnc.RecordingSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

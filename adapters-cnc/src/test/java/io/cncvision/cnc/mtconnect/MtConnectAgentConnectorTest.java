@@ -1,6 +1,6 @@
 package io.cncvision.cnc.mtconnect;
 
-import static io.cncvision.cnc.mtconnect.RecordingSink.await;
+import static io.cncvision.cnc.RecordingSink.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +18,13 @@ import io.cncvision.cnc.MachineEventTranslator;
 import io.cncvision.cnc.MachineSignal;
 import io.cncvision.cnc.Observation;
 import io.cncvision.cnc.OffsetWrite;
+import io.cncvision.cnc.RecordingSink;
 import io.cncvision.cnc.simulator.SimulatedLathe;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -26,11 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 class MtConnectAgentConnectorTest {
 

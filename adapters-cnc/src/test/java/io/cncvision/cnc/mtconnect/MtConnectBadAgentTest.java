@@ -1,16 +1,19 @@
 package io.cncvision.cnc.mtconnect;
 
-import static io.cncvision.cnc.mtconnect.RecordingSink.await;
+import static io.cncvision.cnc.RecordingSink.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.cncvision.api.value.MachineId;
 import io.cncvision.api.value.Protocol;
 import io.cncvision.cnc.ConnectionState;
-import io.cncvision.cnc.MachineConnection;
 import io.cncvision.cnc.MachineConnection.SignalMapping;
+import io.cncvision.cnc.MachineConnection;
 import io.cncvision.cnc.MachineSignal;
+import io.cncvision.cnc.RecordingSink;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -22,8 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 /** Agents that misbehave: each gives a clear logged error, the connector keeps running, and nothing wrong is reported. */
 class MtConnectBadAgentTest {

@@ -1,23 +1,26 @@
 package io.cncvision.cnc.mtconnect;
 
-import static io.cncvision.cnc.mtconnect.RecordingSink.await;
+import static io.cncvision.cnc.RecordingSink.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cncvision.api.machine.AlarmSeverity;
 import io.cncvision.api.machine.ClearAlarm;
 import io.cncvision.api.machine.CompleteCycle;
 import io.cncvision.api.machine.RaiseAlarm;
 import io.cncvision.api.machine.ReportMachineState;
-import io.cncvision.api.machine.AlarmSeverity;
 import io.cncvision.api.value.MachineId;
 import io.cncvision.api.value.MachineState;
 import io.cncvision.api.value.Protocol;
 import io.cncvision.cnc.ConnectionState;
-import io.cncvision.cnc.MachineConnection;
 import io.cncvision.cnc.MachineConnection.SignalMapping;
+import io.cncvision.cnc.MachineConnection;
 import io.cncvision.cnc.MachineConnectors;
 import io.cncvision.cnc.MachineEventTranslator;
 import io.cncvision.cnc.MachineSignal;
 import io.cncvision.cnc.Observation;
+import io.cncvision.cnc.RecordingSink;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -27,8 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 class ShdrConnectorTest {
 
