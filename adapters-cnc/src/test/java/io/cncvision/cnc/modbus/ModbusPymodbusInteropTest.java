@@ -3,6 +3,8 @@ package io.cncvision.cnc.modbus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
 import io.cncvision.api.value.MachineId;
 import io.cncvision.api.value.Protocol;
 import io.cncvision.cnc.AlarmLevel;
@@ -15,15 +17,13 @@ import io.cncvision.cnc.OffsetWrite;
 import io.cncvision.cnc.OffsetWritten;
 import io.cncvision.cnc.RecordingSink;
 import io.cncvision.cnc.simulator.SimulatedLathe;
-import com.jayway.jsonpath.DocumentContext;
-import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Our connector and simulator against pymodbus (Debian's python3-pymodbus 3.x), as server and as client. */
 class ModbusPymodbusInteropTest {

@@ -3,6 +3,8 @@ package io.cncvision.cnc.mtconnect;
 import static io.cncvision.cnc.RecordingSink.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import io.cncvision.api.value.MachineId;
 import io.cncvision.api.value.Protocol;
 import io.cncvision.cnc.ConnectionState;
@@ -10,10 +12,6 @@ import io.cncvision.cnc.MachineConnection.SignalMapping;
 import io.cncvision.cnc.MachineConnection;
 import io.cncvision.cnc.MachineSignal;
 import io.cncvision.cnc.RecordingSink;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -25,6 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Agents that misbehave: each gives a clear logged error, the connector keeps running, and nothing wrong is reported. */
 class MtConnectBadAgentTest {

@@ -19,8 +19,6 @@ import io.cncvision.cnc.MachineEventTranslator;
 import io.cncvision.cnc.MachineSignal;
 import io.cncvision.cnc.Observation;
 import io.cncvision.cnc.RecordingSink;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -30,6 +28,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class ShdrConnectorTest {
 

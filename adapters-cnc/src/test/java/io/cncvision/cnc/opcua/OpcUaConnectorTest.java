@@ -16,9 +16,6 @@ import io.cncvision.cnc.OffsetWrite;
 import io.cncvision.cnc.OffsetWritten;
 import io.cncvision.cnc.RecordingSink;
 import io.cncvision.cnc.simulator.SimulatedLathe;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +24,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OpcUaConnectorTest {
 
