@@ -1,16 +1,11 @@
 package io.cncvision.cnc.mtconnect;
 
-import io.cncvision.api.value.MachineId;
 import io.cncvision.api.value.Protocol;
 import io.cncvision.cnc.AlarmLevel;
 import io.cncvision.cnc.Backoff;
 import io.cncvision.cnc.ConnectionState;
 import io.cncvision.cnc.MachineConnection;
-import io.cncvision.cnc.MachineConnector;
 import io.cncvision.cnc.Observation;
-import io.cncvision.cnc.ObservationSink;
-import io.cncvision.cnc.OffsetWrite;
-import io.cncvision.cnc.OffsetWritten;
 import io.cncvision.cnc.mtconnect.StreamsDocument.Category;
 import io.cncvision.cnc.mtconnect.StreamsDocument.ConditionLevel;
 import io.cncvision.cnc.mtconnect.StreamsDocument.Entry;
@@ -27,7 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,11 +48,10 @@ import org.slf4j.LoggerFactory;
  * {@code heartbeat} (ms, default 10000), {@code readTimeoutMillis} (default twice the heartbeat plus the
  * interval), {@code connectTimeoutMillis} (default 5000), {@code maxDocumentBytes} (default 16 MB).
  */
-public final class MtConnectAgentConnector implements MachineConnector {
+public final class MtConnectAgentConnector extends FollowingConnector {
 
     private static final Logger log = LoggerFactory.getLogger(MtConnectAgentConnector.class);
 
-    private final MachineConnection connection;
     private final String base;
     private final int intervalMillis;
     private final int count;
@@ -67,16 +60,10 @@ public final class MtConnectAgentConnector implements MachineConnector {
     private final int connectTimeoutMillis;
     private final MtConnectParser parser;
     private final MappedSignals signals;
-    private final Clock clock;
     private final AtomicLong gaps = new AtomicLong();
     private final AtomicLong refusedDocuments = new AtomicLong();
     private final AtomicLong attempts = new AtomicLong();
-    private volatile ConnectionState state = ConnectionState.CONNECTING;
-    private volatile boolean closed;
     private volatile HttpURLConnection open;
-    private Thread thread;
-    private ObservationSink sink;
-    private boolean lostReported;
     private List<String> missingLogged = List.of();
     // Where the agent stands, as last heard: its instance and the next sequence wanted.
     private volatile String instanceId;
@@ -88,11 +75,7 @@ public final class MtConnectAgentConnector implements MachineConnector {
     }
 
     public MtConnectAgentConnector(MachineConnection connection, Clock clock) {
-        if (connection.protocol() != Protocol.MTCONNECT) {
-            throw new IllegalArgumentException("machine " + connection.machine() + " is not an MTConnect machine");
-        }
-        this.connection = connection;
-        this.clock = clock;
+        super(mtConnect(connection), clock);
         String endpoint = connection.endpoint().replaceAll("/+$", "");
         if (!endpoint.startsWith("http://") && !endpoint.startsWith("https://")) {
             throw new IllegalArgumentException("machine " + connection.machine() + ": an MTConnect agent endpoint is an"
@@ -108,21 +91,6 @@ public final class MtConnectAgentConnector implements MachineConnector {
         this.parser = new MtConnectParser(ConnectionOptions.number(connection, "maxDocumentBytes",
                 MtConnectParser.DEFAULT_MAX_DOCUMENT_BYTES, 1024));
         this.signals = new MappedSignals(connection);
-    }
-
-    @Override
-    public MachineId machine() {
-        return connection.machine();
-    }
-
-    @Override
-    public Protocol protocol() {
-        return Protocol.MTCONNECT;
-    }
-
-    @Override
-    public ConnectionState state() {
-        return state;
     }
 
     /** Sequence gaps met so far, each resynchronised from {@code /current}. */
@@ -146,45 +114,29 @@ public final class MtConnectAgentConnector implements MachineConnector {
     }
 
     @Override
-    public synchronized void start(ObservationSink sink) {
-        if (thread != null) {
-            throw new IllegalStateException("machine " + machine() + ": connector already started");
-        }
-        this.sink = sink;
-        thread = new Thread(this::run, "mtconnect-" + machine().value());
-        thread.setDaemon(true);
-        thread.start();
+    protected String source() {
+        return "the agent";
     }
 
     @Override
-    public CompletableFuture<OffsetWritten> writeOffset(OffsetWrite write) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("MTConnect is read-only: offset "
-                + write.offset() + " = " + write.value() + " for machine " + machine()
-                + " cannot be written through the agent; the correction becomes an operator task"));
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-        state = ConnectionState.CLOSED;
+    protected void disconnect() {
         HttpURLConnection current = open;
         if (current != null) {
             current.disconnect();
         }
-        Thread running = thread;
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    }
+
+    private static MachineConnection mtConnect(MachineConnection connection) {
+        if (connection.protocol() != Protocol.MTCONNECT) {
+            throw new IllegalArgumentException("machine " + connection.machine() + " is not an MTConnect machine");
         }
+        return connection;
     }
 
     // ---- the connection loop
 
-    private void run() {
+    @Override
+    protected void run() {
         Backoff backoff = new Backoff(connection.initialBackoff(), connection.maximumBackoff());
         while (!closed) {
             try {
@@ -204,15 +156,7 @@ public final class MtConnectAgentConnector implements MachineConnector {
                 if (closed) {
                     break;
                 }
-                String reason = "MTConnect agent " + base + ": " + describe(e);
-                state = ConnectionState.RECONNECTING;
-                if (!lostReported) {
-                    lostReported = true;
-                    log.warn("machine {}: connection lost: {}; retrying with backoff", machine(), reason);
-                    sink.connectionLost(machine(), reason, clock.instant());
-                } else {
-                    log.debug("machine {}: still unreachable: {}", machine(), reason);
-                }
+                lost("MTConnect agent " + base + ": " + describe(e));
                 pause(backoff.failed());
             }
         }
@@ -290,12 +234,7 @@ public final class MtConnectAgentConnector implements MachineConnector {
         next = header.nextSequence();
         agentBufferSize = header.bufferSize();
         if (state != ConnectionState.CONNECTED) {
-            state = ConnectionState.CONNECTED;
-            if (lostReported) {
-                lostReported = false;
-                log.info("machine {}: connection to MTConnect agent {} restored", machine(), base);
-                sink.connectionRestored(machine(), clock.instant());
-            }
+            connected("MTConnect agent " + base);
         }
         reconcileConditions(current);
         report(current.entries(), Long.MIN_VALUE);

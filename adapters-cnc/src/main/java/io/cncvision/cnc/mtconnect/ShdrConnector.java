@@ -1,15 +1,9 @@
 package io.cncvision.cnc.mtconnect;
 
-import io.cncvision.api.value.MachineId;
-import io.cncvision.api.value.Protocol;
 import io.cncvision.cnc.AlarmLevel;
 import io.cncvision.cnc.Backoff;
 import io.cncvision.cnc.ConnectionState;
 import io.cncvision.cnc.MachineConnection;
-import io.cncvision.cnc.MachineConnector;
-import io.cncvision.cnc.ObservationSink;
-import io.cncvision.cnc.OffsetWrite;
-import io.cncvision.cnc.OffsetWritten;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,11 +44,10 @@ import org.slf4j.LoggerFactory;
  * default 10000), {@code legacyTimeoutMillis} (silence allowed from an adapter that does not answer
  * PING, default 600000), {@code connectTimeoutMillis} (default 5000), {@code maxLineBytes} (default 1 MB).
  */
-public final class ShdrConnector implements MachineConnector {
+public final class ShdrConnector extends FollowingConnector {
 
     private static final Logger log = LoggerFactory.getLogger(ShdrConnector.class);
 
-    private final MachineConnection connection;
     private final String host;
     private final int port;
     private final MappedSignals signals;
@@ -65,24 +57,17 @@ public final class ShdrConnector implements MachineConnector {
     private final long legacyTimeoutMillis;
     private final int connectTimeoutMillis;
     private final int maxLineBytes;
-    private final Clock clock;
     private final AtomicLong lines = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong assets = new AtomicLong();
-    private volatile ConnectionState state = ConnectionState.CONNECTING;
-    private volatile boolean closed;
     private volatile Socket socket;
-    private Thread thread;
-    private ObservationSink sink;
-    private boolean lostReported;
 
     public ShdrConnector(MachineConnection connection) {
         this(connection, Clock.systemUTC());
     }
 
     public ShdrConnector(MachineConnection connection, Clock clock) {
-        this.connection = connection;
-        this.clock = clock;
+        super(connection, clock);
         String endpoint = connection.endpoint().trim();
         URI uri = URI.create(endpoint.contains("://") ? endpoint : "shdr://" + endpoint);
         if (uri.getHost() == null || uri.getPort() < 0) {
@@ -104,21 +89,6 @@ public final class ShdrConnector implements MachineConnector {
         return Arrays.stream(value.split(",")).map(String::trim).filter(key -> !key.isEmpty()).toList();
     }
 
-    @Override
-    public MachineId machine() {
-        return connection.machine();
-    }
-
-    @Override
-    public Protocol protocol() {
-        return Protocol.MTCONNECT;
-    }
-
-    @Override
-    public ConnectionState state() {
-        return state;
-    }
-
     /** Lines read so far, asset blocks included. */
     public long linesReceived() {
         return lines.get();
@@ -135,27 +105,12 @@ public final class ShdrConnector implements MachineConnector {
     }
 
     @Override
-    public synchronized void start(ObservationSink sink) {
-        if (thread != null) {
-            throw new IllegalStateException("machine " + machine() + ": connector already started");
-        }
-        this.sink = sink;
-        thread = new Thread(this::run, "shdr-" + machine().value());
-        thread.setDaemon(true);
-        thread.start();
+    protected String source() {
+        return "an SHDR adapter";
     }
 
     @Override
-    public CompletableFuture<OffsetWritten> writeOffset(OffsetWrite write) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("MTConnect is read-only: offset "
-                + write.offset() + " = " + write.value() + " for machine " + machine()
-                + " cannot be written through an SHDR adapter; the correction becomes an operator task"));
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-        state = ConnectionState.CLOSED;
+    protected void disconnect() {
         Socket current = socket;
         if (current != null) {
             try {
@@ -164,18 +119,10 @@ public final class ShdrConnector implements MachineConnector {
                 // closing anyway
             }
         }
-        Thread running = thread;
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
-    private void run() {
+    @Override
+    protected void run() {
         Backoff backoff = new Backoff(connection.initialBackoff(), connection.maximumBackoff());
         while (!closed) {
             try (Socket connected = new Socket()) {
@@ -187,16 +134,8 @@ public final class ShdrConnector implements MachineConnector {
                 if (closed) {
                     break;
                 }
-                String reason = "SHDR adapter " + host + ":" + port + ": " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage());
-                state = ConnectionState.RECONNECTING;
-                if (!lostReported) {
-                    lostReported = true;
-                    log.warn("machine {}: connection lost: {}; retrying with backoff", machine(), reason);
-                    sink.connectionLost(machine(), reason, clock.instant());
-                } else {
-                    log.debug("machine {}: still unreachable: {}", machine(), reason);
-                }
+                lost("SHDR adapter " + host + ":" + port + ": " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
                 try {
                     Thread.sleep(backoff.failed().toMillis());
                 } catch (InterruptedException interrupted) {
@@ -212,13 +151,8 @@ public final class ShdrConnector implements MachineConnector {
 
     // Reads lines until the adapter closes the connection or falls silent.
     private void follow(Socket connected, Backoff backoff) throws IOException {
-        state = ConnectionState.CONNECTED;
+        connected("SHDR adapter " + host + ":" + port);
         backoff.succeeded();
-        if (lostReported) {
-            lostReported = false;
-            log.info("machine {}: connection to SHDR adapter {}:{} restored", machine(), host, port);
-            sink.connectionRestored(machine(), clock.instant());
-        }
         OutputStream out = connected.getOutputStream();
         LineReader reader = new LineReader(connected.getInputStream(), maxLineBytes);
         long heartbeat = initialHeartbeatMillis;
