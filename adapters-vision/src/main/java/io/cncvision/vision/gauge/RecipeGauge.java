@@ -11,12 +11,20 @@ public final class RecipeGauge {
     private final RingGauge ring;
 
     public RecipeGauge(Recipe recipe, double mmPerPixel) {
+        this(recipe, mmPerPixel, null);
+    }
+
+    /**
+     * {@code mmPerPixel} at the working plane after the lens's distortion is taken out; {@code lens} null to
+     * measure the image as seen.
+     */
+    public RecipeGauge(Recipe recipe, double mmPerPixel, LensModel lens) {
         if (!(mmPerPixel > 0) || Double.isInfinite(mmPerPixel)) {
             throw new IllegalArgumentException("mm per pixel must be a positive number, was " + mmPerPixel);
         }
         this.recipe = recipe;
         this.mmPerPixel = mmPerPixel;
-        this.ring = new RingGauge(ringSearch());
+        this.ring = new RingGauge(ringSearch(), lens);
     }
 
     /** Feature name to value in millimetres, in the recipe's order. */

@@ -31,9 +31,16 @@ public final class RingGauge {
     private static final double STEP_PX = 1.0;
 
     private final RingSearch search;
+    private final LensModel lens;
+
+    /** {@code lens}: the camera's lens, whose distortion is taken out of the edge points; null to take them as seen. */
+    public RingGauge(RingSearch search, LensModel lens) {
+        this.search = search;
+        this.lens = lens;
+    }
 
     public RingGauge(RingSearch search) {
-        this.search = search;
+        this(search, null);
     }
 
     public RingGauge() {
@@ -49,26 +56,28 @@ public final class RingGauge {
             throw new GaugeException("no dark ring in the image");
         }
         double[] radii = coarseRadii(image, threshold, centroid[0], centroid[1]);
-        Edge outer = fitEdge(image, centroid[0], centroid[1], radii[1], contrast, "outer edge");
-        Edge bore = fitEdge(image, centroid[0], centroid[1], radii[0], contrast, "bore");
+        Edge outer = fitEdge(image, centroid[0], centroid[1], radii[1], contrast, "outer edge", lens);
+        Edge bore = fitEdge(image, centroid[0], centroid[1], radii[0], contrast, "bore", lens);
         return new RingMeasurement(outer.circle, bore.circle, outer.sigma, bore.sigma, outer.points, bore.points);
     }
 
     private record Edge(Circle circle, double sigma, int points) {
     }
 
-    private static Edge fitEdge(GreyImage image, double cx, double cy, double radius, double contrast, String what)
-            throws GaugeException {
+    /** The first pass finds where to look in the image; only the final circle is fitted through the lens model. */
+    private static Edge fitEdge(GreyImage image, double cx, double cy, double radius, double contrast, String what,
+                                LensModel lens) throws GaugeException {
         Edge first = raysAndCircle(image, new Circle(cx, cy, radius), FIRST_RAYS, FIRST_HALF_WINDOW_PX, 1.3, contrast,
-                what);
-        Edge fine = raysAndCircle(image, first.circle, FINAL_RAYS, FINAL_HALF_WINDOW_PX, first.sigma, contrast, what);
+                what, null);
+        Edge fine = raysAndCircle(image, first.circle, FINAL_RAYS, FINAL_HALF_WINDOW_PX, first.sigma, contrast, what,
+                lens);
         Circle c = fine.circle;
         double r = c.radius() + fine.sigma * fine.sigma / (2 * c.radius());
         return new Edge(new Circle(c.centreX(), c.centreY(), r), fine.sigma, fine.points);
     }
 
     private static Edge raysAndCircle(GreyImage image, Circle guess, int rays, double halfWindow, double sigmaStart,
-                                      double contrast, String what) throws GaugeException {
+                                      double contrast, String what, LensModel lens) throws GaugeException {
         int samples = (int) Math.round(2 * halfWindow / STEP_PX) + 1;
         double[] profile = new double[samples];
         double[] xs = new double[rays];
@@ -95,6 +104,9 @@ public final class RingGauge {
         if (n < rays / 4) {
             throw new GaugeException("the " + what + " near radius " + Math.round(guess.radius())
                     + " px gave only " + n + " edge points of " + rays + " rays");
+        }
+        if (lens != null) {
+            lens.undistort(xs, ys, n);
         }
         Optional<Circle> circle = CircleFit.fit(xs, ys, n);
         if (circle.isEmpty()) {
