@@ -1,10 +1,12 @@
 package io.cncvision.vision.code;
 
+import io.cncvision.api.machine.CycleCompleted;
 import io.cncvision.api.value.GaugeId;
 import io.cncvision.api.value.MachineId;
 import io.cncvision.api.value.Serial;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,13 +18,45 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LastCycleSerialFallback implements SerialFallback {
 
-    private final Map<GaugeId, MachineId> machineOfCamera;
-    private final Duration maximumAge;
+    private static final int MAXIMUM_SERIAL = 64;
+
+    /** A camera watches {@code machine}'s outfeed; a part it sees was completed at most {@code maximumAge} before. */
+    public record Watch(MachineId machine, Duration maximumAge) {
+    }
+
+    private final Map<GaugeId, Watch> watchOfCamera;
     private final Map<MachineId, Completed> lastCompleted = new ConcurrentHashMap<>();
 
+    public LastCycleSerialFallback(Map<GaugeId, Watch> watchOfCamera) {
+        this.watchOfCamera = Map.copyOf(watchOfCamera);
+    }
+
+    /** Every camera's parts were completed at most {@code maximumAge} before it sees them. */
     public LastCycleSerialFallback(Map<GaugeId, MachineId> machineOfCamera, Duration maximumAge) {
-        this.machineOfCamera = Map.copyOf(machineOfCamera);
-        this.maximumAge = maximumAge;
+        this(watches(machineOfCamera, maximumAge));
+    }
+
+    private static Map<GaugeId, Watch> watches(Map<GaugeId, MachineId> machineOfCamera, Duration maximumAge) {
+        Map<GaugeId, Watch> watches = new HashMap<>();
+        machineOfCamera.forEach((camera, machine) -> watches.put(camera, new Watch(machine, maximumAge)));
+        return watches;
+    }
+
+    /**
+     * The machine completed a cycle: the part it made is the one the machine named, or else, for a machine that
+     * does not know its parts' serials, {@code <machine>.<cycle count>} (lathe-1.417), which names the same part
+     * however often the cycle is heard.
+     */
+    public void cycleCompleted(CycleCompleted cycle) {
+        Serial serial = cycle.partSerial();
+        if (serial == null) {
+            String derived = cycle.machineId().value() + "." + cycle.cycleCount();
+            if (derived.length() > MAXIMUM_SERIAL) {
+                return;
+            }
+            serial = Serial.of(derived);
+        }
+        cycleCompleted(cycle.machineId(), serial, cycle.observedAt());
     }
 
     /** The machine completed a cycle that made {@code serial}. */
@@ -35,10 +69,10 @@ public final class LastCycleSerialFallback implements SerialFallback {
 
     @Override
     public Optional<Serial> serialFor(GaugeId camera, Instant capturedAt) {
-        MachineId machine = machineOfCamera.get(camera);
-        Completed completed = machine == null ? null : lastCompleted.get(machine);
+        Watch watch = watchOfCamera.get(camera);
+        Completed completed = watch == null ? null : lastCompleted.get(watch.machine());
         if (completed == null || completed.at.isAfter(capturedAt)
-                || Duration.between(completed.at, capturedAt).compareTo(maximumAge) > 0) {
+                || Duration.between(completed.at, capturedAt).compareTo(watch.maximumAge()) > 0) {
             return Optional.empty();
         }
         return Optional.of(completed.serial);

@@ -4,6 +4,7 @@ import io.cncvision.api.characteristic.RecordMeasurement;
 import io.cncvision.api.part.InspectionMeasurement;
 import io.cncvision.api.part.RecordInspection;
 import io.cncvision.api.value.CharacteristicId;
+import io.cncvision.api.value.GaugeId;
 import io.cncvision.api.value.SourceMessageId;
 import io.cncvision.vision.storage.ImageStore;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,14 +30,27 @@ public final class InspectionPublisher {
     private static final int MAXIMUM_SOURCE_ID = 256;
 
     private final CommandPort port;
-    private final Map<String, CharacteristicId> characteristicOfFeature;
+    private final Function<GaugeId, Map<String, CharacteristicId>> characteristicsOfCamera;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong notTaken = new AtomicLong();
     private final AtomicLong unnamed = new AtomicLong();
 
+    /** Every camera's features feed the same characteristics. */
     public InspectionPublisher(CommandPort port, Map<String, CharacteristicId> characteristicOfFeature) {
+        this(port, fixed(Map.copyOf(characteristicOfFeature)));
+    }
+
+    /**
+     * Each camera's features feed their own characteristics ({@code characteristicsOfCamera} answers an empty map
+     * for a camera whose measurements feed none).
+     */
+    public InspectionPublisher(CommandPort port, Function<GaugeId, Map<String, CharacteristicId>> characteristicsOfCamera) {
         this.port = port;
-        this.characteristicOfFeature = Map.copyOf(characteristicOfFeature);
+        this.characteristicsOfCamera = characteristicsOfCamera;
+    }
+
+    private static Function<GaugeId, Map<String, CharacteristicId>> fixed(Map<String, CharacteristicId> map) {
+        return camera -> map;
     }
 
     /** The commands {@code part} gives, in the order they are sent. */
@@ -47,6 +62,7 @@ public final class InspectionPublisher {
                     part.capturedAt(), sourceId(frame + "/inspection"), part.measurements(), part.defects(),
                     part.imageSha256(), part.calibrationId(), part.modelSha256()));
         }
+        Map<String, CharacteristicId> characteristicOfFeature = characteristicsOfCamera.apply(part.camera());
         for (InspectionMeasurement measurement : part.measurements()) {
             CharacteristicId characteristic = characteristicOfFeature.get(measurement.feature());
             if (characteristic != null) {

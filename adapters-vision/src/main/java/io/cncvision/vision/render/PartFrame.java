@@ -34,8 +34,8 @@ public final class PartFrame {
     }
 
     /**
-     * The frame of a part with outer and bore diameters in mm at {@code mmPerPixel}, its {@code serial},
-     * and {@code defect} (a grey image of its face, 200x200) or null for a plain face.
+     * The frame of a part with outer and bore diameters in mm at {@code mmPerPixel}, its {@code serial} (null for
+     * a part not marked), and {@code defect} (a grey image of its face, 200x200) or null for a plain face.
      */
     public static BufferedImage render(double outerDiameterMm, double boreDiameterMm, double mmPerPixel, String serial,
                                        BufferedImage defect, long seed) {
@@ -47,7 +47,9 @@ public final class PartFrame {
                 HEIGHT / 2.0 + random.nextGaussian(), outer, bore, 1.0, 2.0, 210, 25, 0.05, -0.03, seed));
         BufferedImage frame = GreyImages.toBufferedImage(ring);
         WritableRaster raster = frame.getRaster();
-        mark(raster, serial);
+        if (serial != null) {
+            mark(raster, serial);
+        }
         for (int y = 0; y < SURFACE_REGION.height; y++) {
             for (int x = 0; x < SURFACE_REGION.width; x++) {
                 int level = defect != null ? defect.getRaster().getSample(x * defect.getWidth() / SURFACE_REGION.width,

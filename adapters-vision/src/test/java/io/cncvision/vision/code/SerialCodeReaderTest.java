@@ -8,9 +8,11 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.datamatrix.DataMatrixWriter;
 import com.google.zxing.datamatrix.encoder.SymbolShapeHint;
 import com.google.zxing.qrcode.QRCodeWriter;
+import io.cncvision.api.machine.CycleCompleted;
 import io.cncvision.api.value.GaugeId;
 import io.cncvision.api.value.MachineId;
 import io.cncvision.api.value.Serial;
+import io.cncvision.api.value.SourceMessageId;
 import io.cncvision.vision.camera.Frame;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -129,6 +131,18 @@ class SerialCodeReaderTest {
         assertThat(identifier.identify(uncoded)).contains(
                 new PartIdentifier.Identification(Serial.of("SN-FROM-CYCLE"), PartIdentifier.Source.FALLBACK));
         assertThat(identifier.identify(late)).isEmpty();
+    }
+
+    @Test
+    void aMachineThatDoesNotKnowItsSerialsNamesThePartByItsCycle() {
+        GaugeId camera = GaugeId.of("cam-1");
+        MachineId lathe = MachineId.of("lathe-1");
+        LastCycleSerialFallback cycles = new LastCycleSerialFallback(Map.of(camera, lathe), Duration.ofMinutes(2));
+        cycles.cycleCompleted(new CycleCompleted(lathe, "O1234", null, 417, T0.minusSeconds(3),
+                SourceMessageId.of("lathe-1/part-417")));
+
+        assertThat(cycles.serialFor(camera, T0)).contains(Serial.of("lathe-1.417"));
+        assertThat(cycles.serialFor(GaugeId.of("cam-2"), T0)).isEmpty();
     }
 
     @Test

@@ -1,31 +1,38 @@
 package io.cncvision.app.vision;
 
+import io.cncvision.api.gauge.FindGauge;
+import io.cncvision.api.gauge.GaugeView;
+import io.cncvision.api.value.CharacteristicId;
+import io.cncvision.api.value.GaugeId;
+import io.cncvision.api.value.MachineId;
 import io.cncvision.cnc.CommandDispatcher;
+import io.cncvision.vision.camera.CameraChannel;
+import io.cncvision.vision.camera.FrameProcessor;
+import io.cncvision.vision.camera.VisionPipeline;
+import io.cncvision.vision.code.LastCycleSerialFallback;
+import io.cncvision.vision.gauge.RecipeException;
 import io.cncvision.vision.inspection.GaugeStatusCommands;
 import io.cncvision.vision.inspection.InspectionPublisher;
 import io.cncvision.vision.storage.FileSystemImageStore;
 import io.cncvision.vision.storage.ImageStore;
 import io.cncvision.vision.storage.S3ImageStore;
-import io.cncvision.vision.camera.CameraChannel;
-import io.cncvision.api.value.CalibrationId;
-import io.cncvision.vision.camera.FrameProcessor;
-import io.cncvision.vision.code.PartIdentifier;
-import io.cncvision.vision.code.SerialFallback;
-import io.cncvision.vision.defect.DefectClassifier;
-import io.cncvision.vision.gauge.RecipeException;
-import io.cncvision.vision.gauge.RecipeGauge;
-import io.cncvision.vision.gauge.Recipes;
-import io.cncvision.vision.inspection.PartInspector;
-import io.cncvision.vision.camera.VisionPipeline;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.ToLongFunction;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +44,9 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class VisionConfiguration {
+
+    /** How soon a camera's new calibration is used. */
+    static final Duration CALIBRATION_REFRESH = Duration.ofSeconds(2);
 
     @Bean
     @ConditionalOnMissingBean
@@ -59,12 +69,54 @@ class VisionConfiguration {
     @Bean
     InspectionPublisher inspectionPublisher(CommandDispatcher connectorCommandDispatcher, VisionProperties properties,
                                             MeterRegistry meters) {
+        Map<GaugeId, Map<String, CharacteristicId>> characteristics = new HashMap<>();
+        for (int i = 0; i < properties.cameras().size(); i++) {
+            characteristics.put(properties.cameras().get(i).gaugeId(i), properties.characteristicOfFeature(i));
+        }
         InspectionPublisher publisher = new InspectionPublisher(connectorCommandDispatcher::dispatch,
-                properties.characteristicOfFeature());
+                camera -> characteristics.getOrDefault(camera, Map.of()));
         Gauge.builder("cncvision.vision.commands.published", publisher, InspectionPublisher::published).register(meters);
         Gauge.builder("cncvision.vision.commands.not-taken", publisher, InspectionPublisher::notTaken).register(meters);
         Gauge.builder("cncvision.vision.parts.unnamed", publisher, InspectionPublisher::unnamed).register(meters);
         return publisher;
+    }
+
+    /** Names a part whose code does not read by the last cycle of the machine its camera watches. */
+    @Bean
+    LastCycleSerialFallback partFromCycle(VisionProperties properties) {
+        Map<GaugeId, LastCycleSerialFallback.Watch> watches = new HashMap<>();
+        for (int i = 0; i < properties.cameras().size(); i++) {
+            VisionProperties.Camera camera = properties.cameras().get(i);
+            MachineId machine = camera.machineId(i);
+            if (machine != null) {
+                watches.put(camera.gaugeId(i), new LastCycleSerialFallback.Watch(machine, camera.cycleWindow()));
+            }
+        }
+        return new LastCycleSerialFallback(watches);
+    }
+
+    @Bean
+    PartsFromCycles partsFromCycles(LastCycleSerialFallback partFromCycle) {
+        return new PartsFromCycles(partFromCycle);
+    }
+
+    /** Each camera's calibration in force, from the gauge read model, looked up again every few seconds. */
+    @Bean
+    CalibrationsInForce calibrationsInForce(QueryGateway queries) {
+        return new CalibrationsInForce(camera -> {
+            try {
+                return Optional.ofNullable(queries.query(new FindGauge(camera), ResponseTypes.instanceOf(GaugeView.class))
+                        .get(10, TimeUnit.SECONDS).calibration());
+            } catch (ExecutionException e) {
+                // Not in the read model yet: registered a moment ago, so not calibrated either.
+                return Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted looking up the calibration of camera " + camera, e);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("the calibration of camera " + camera + " took over 10 s to look up", e);
+            }
+        }, CALIBRATION_REFRESH);
     }
 
     @Bean
@@ -73,34 +125,17 @@ class VisionConfiguration {
     }
 
     /**
-     * What is done with each frame: with {@code cncvision.vision.inspection}, the part in it is inspected
-     * (gauged, identified, its face judged), its image stored, and the inspection and its measurements
-     * published; without it frames are only counted, as no inspection is published without a verdict.
+     * What is done with each frame: a camera with an inspection configured has the part in each frame inspected
+     * (gauged with its calibration in force, identified, its face judged), the image stored, and the inspection
+     * and its measurements published; other frames are only counted, as no inspection is published without a
+     * verdict.
      */
-    @Bean
+    @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    FrameProcessor frameProcessor(VisionProperties properties, InspectionPublisher publisher, ImageStore images,
-                                  MeterRegistry meters) throws RecipeException {
-        VisionProperties.Inspection inspection = properties.inspection();
-        if (inspection == null) {
-            Counter frames = Counter.builder("cncvision.vision.frames.unprocessed")
-                    .description("Frames read with no inspection stage configured").register(meters);
-            return frame -> frames.increment();
-        }
-        DefectClassifier classifier = inspection.model() == null ? null : DefectClassifier.load(inspection.model());
-        PartInspector inspector = new PartInspector(new PartInspector.Settings(
-                new RecipeGauge(Recipes.byNameOrFile(inspection.recipe()), inspection.mmPerPixel()),
-                new PartIdentifier(SerialFallback.NONE,
-                        VisionProperties.Inspection.region("code-region", inspection.codeRegion())),
-                classifier, VisionProperties.Inspection.region("surface-region", inspection.surfaceRegion()),
-                inspection.textureThreshold() == null ? PartInspector.DEFAULT_TEXTURE_THRESHOLD
-                        : inspection.textureThreshold(),
-                inspection.calibrationId() == null ? null : new CalibrationId(inspection.calibrationId())), images);
-        Counter inspected = Counter.builder("cncvision.vision.parts.inspected").register(meters);
-        return frame -> {
-            publisher.publish(inspector.inspect(frame));
-            inspected.increment();
-        };
+    FrameProcessor frameProcessor(VisionProperties properties, CalibrationsInForce calibrationsInForce,
+                                  LastCycleSerialFallback partFromCycle, InspectionPublisher publisher,
+                                  ImageStore images, MeterRegistry meters) throws RecipeException {
+        return new CameraInspections(properties, calibrationsInForce, partFromCycle, publisher, images, meters);
     }
 
     @Bean
