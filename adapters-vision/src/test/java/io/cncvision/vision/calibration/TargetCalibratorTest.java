@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.cncvision.vision.render.TargetRenderer;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,19 +21,25 @@ class TargetCalibratorTest {
     static final double SQUARE_MM = 12.5;
     static final double WORKING_DISTANCE_MM = 460;
 
-    static SyntheticTarget board;
+    static TargetRenderer board;
     static CameraCalibration calibration;
 
     @BeforeAll
     static void calibrateOnRenderedViews() {
-        board = new SyntheticTarget(1280, 960, FX, FY, CX, CY, DISTORTION, 9, 6, SQUARE_MM, false);
+        board = new TargetRenderer(1280, 960, FX, FY, CX, CY, DISTORTION, CalibrationTarget.chessboard(9, 6, SQUARE_MM));
         double[][] poses = POSES;
         List<BufferedImage> views = new ArrayList<>();
         for (double[] p : poses) {
-            views.add(board.render(p[0], p[1], p[2], p[3], p[4], p[5]));
+            views.add(board.render(pose(p)));
         }
-        BufferedImage workingPlane = board.render(0, 0, 0, -50, -30, WORKING_DISTANCE_MM);
+        BufferedImage workingPlane = board.render(WORKING_PLANE);
         calibration = new TargetCalibrator(CalibrationTarget.chessboard(9, 6, SQUARE_MM)).calibrate(views, workingPlane);
+    }
+
+    static final TargetRenderer.Pose WORKING_PLANE = new TargetRenderer.Pose(0, 0, 0, -50, -30, WORKING_DISTANCE_MM);
+
+    static TargetRenderer.Pose pose(double[] p) {
+        return new TargetRenderer.Pose(p[0], p[1], p[2], p[3], p[4], p[5]);
     }
 
     // Board 9x6 points 12.5 mm apart: about 125 x 87.5 mm, seen from 380-520 mm, tilted up to 30 degrees.
@@ -81,20 +88,20 @@ class TargetCalibratorTest {
     @Test
     void refusesTooFewViewsOfTheBoard() {
         BufferedImage blank = new BufferedImage(1280, 960, BufferedImage.TYPE_BYTE_GRAY);
-        BufferedImage seen = board.render(0, 0, 0, -50, -30, WORKING_DISTANCE_MM);
+        BufferedImage seen = board.render(WORKING_PLANE);
         assertThatThrownBy(() -> new TargetCalibrator(CalibrationTarget.chessboard(9, 6, SQUARE_MM)).calibrate(List.of(seen, blank, blank), seen))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("found in 1 of 3 views");
     }
 
     @Test
     void calibratesFromACircleGridToo() {
-        SyntheticTarget grid = new SyntheticTarget(1280, 960, FX, FY, CX, CY, DISTORTION, 9, 6, SQUARE_MM, true);
+        TargetRenderer grid = new TargetRenderer(1280, 960, FX, FY, CX, CY, DISTORTION, CalibrationTarget.circleGrid(9, 6, SQUARE_MM));
         List<BufferedImage> views = new ArrayList<>();
         for (double[] p : POSES) {
-            views.add(grid.render(p[0], p[1], p[2], p[3], p[4], p[5]));
+            views.add(grid.render(pose(p)));
         }
         CameraCalibration circles = new TargetCalibrator(CalibrationTarget.circleGrid(9, 6, SQUARE_MM))
-                .calibrate(views, grid.render(0, 0, 0, -50, -30, WORKING_DISTANCE_MM));
+                .calibrate(views, grid.render(WORKING_PLANE));
         System.out.printf("circle grid: views %d fx %.3f fy %.3f cx %.3f cy %.3f rms %.4f mm/px %.6f%n", circles.imageCount(),
                 circles.fx(), circles.fy(), circles.cx(), circles.cy(), circles.rmsReprojectionErrorPx(), circles.mmPerPixel());
 

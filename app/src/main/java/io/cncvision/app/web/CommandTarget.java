@@ -11,6 +11,10 @@ record CommandTarget(String kind, String id, String absence) {
         return new CommandTarget("characteristic", characteristicId, "is not defined");
     }
 
+    static CommandTarget gauge(String gaugeId) {
+        return new CommandTarget("gauge", gaugeId, "is not registered");
+    }
+
     static CommandTarget part(String serial) {
         return new CommandTarget("part", serial, "has not been produced");
     }

@@ -100,6 +100,13 @@ final class RunningPlatform implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** POST of a body of any type, such as {@code multipart/form-data; boundary=...}. */
+    HttpResponse<String> post(String path, String token, String contentType, byte[] body) {
+        return send(request(path, token, Map.of())
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** GET that must answer 200; the body as JSON. */
     JsonNode getJson(String path, String token) {
         HttpResponse<String> response = get(path, token);

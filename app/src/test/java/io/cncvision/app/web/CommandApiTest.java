@@ -173,6 +173,7 @@ class CommandApiTest {
             "/api/v1/characteristics",
             "/api/v1/characteristics/pn1234-bore/specification",
             "/api/v1/characteristics/pn1234-bore/measurements",
+            "/api/v1/gauges/cam-1/calibrations",
             "/api/v1/parts",
             "/api/v1/parts/S-000001/inspections",
             "/api/v1/parts/S-000001/disposition"})

@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The public OpenAPI description of the command endpoints, as {@code GET /v3/api-docs} serves it. */
 @WebMvcTest(controllers = {MachineCommandController.class, CharacteristicCommandController.class,
-        PartCommandController.class})
+        PartCommandController.class, GaugeCommandController.class})
 @Import({SecurityConfiguration.class, CommandSender.class, CommandApiTest.FixedClock.class,
         CommandProblemResponses.class})
 @ImportAutoConfiguration({SpringDocConfiguration.class, SpringDocConfigProperties.class,
@@ -54,5 +54,16 @@ class OpenApiDocumentTest {
                 .andExpect(jsonPath(response + ".description").isNotEmpty())
                 .andExpect(jsonPath(response + ".content['application/problem+json'].schema['$ref']")
                         .value("#/components/schemas/ProblemDetail"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCameraCalibrationIsTakenAsUploadedViewsOrAsFigures() throws Exception {
+        String body = "$.paths['/api/v1/gauges/{gaugeId}/calibrations'].post.requestBody.content";
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(body + "['multipart/form-data'].schema.properties.view").exists())
+                .andExpect(jsonPath(body + "['multipart/form-data'].schema.properties.plane").exists())
+                .andExpect(jsonPath(body + "['application/json'].schema['$ref']")
+                        .value("#/components/schemas/RecordCameraCalibrationRequest"));
     }
 }
