@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * The cameras this instance reads, where inspection images are kept and for how long, and what is done with each
@@ -136,6 +137,8 @@ public record VisionProperties(Integer workers, List<Camera> cameras, Images ima
         /** How long after a machine's cycle a part without a readable code is taken to be the one it made. */
         static final Duration DEFAULT_CYCLE_WINDOW = Duration.ofSeconds(30);
 
+        // The configuration binds through this constructor, not the shorter one.
+        @ConstructorBinding
         public Camera {
             characteristics = characteristics == null ? Map.of() : Map.copyOf(characteristics);
             cycleWindow = cycleWindow == null ? DEFAULT_CYCLE_WINDOW : cycleWindow;
