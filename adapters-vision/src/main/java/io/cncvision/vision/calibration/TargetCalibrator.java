@@ -4,7 +4,7 @@ import static org.bytedeco.opencv.global.opencv_calib3d.CALIB_CB_ADAPTIVE_THRESH
 import static org.bytedeco.opencv.global.opencv_calib3d.CALIB_CB_NORMALIZE_IMAGE;
 import static org.bytedeco.opencv.global.opencv_calib3d.CALIB_CB_SYMMETRIC_GRID;
 import static org.bytedeco.opencv.global.opencv_calib3d.CALIB_FIX_K3;
-import static org.bytedeco.opencv.global.opencv_calib3d.calibrateCamera;
+import static org.bytedeco.opencv.global.opencv_calib3d.calibrateCameraExtended;
 import static org.bytedeco.opencv.global.opencv_calib3d.findChessboardCorners;
 import static org.bytedeco.opencv.global.opencv_calib3d.findCirclesGrid;
 import static org.bytedeco.opencv.global.opencv_calib3d.undistortPoints;
@@ -37,6 +37,11 @@ import org.bytedeco.opencv.opencv_features2d.SimpleBlobDetector;
 public final class TargetCalibrator {
 
     private static final int MINIMUM_VIEWS = 3;
+    /** A view reprojecting this many times worse than the median view, and worse than the floor, is an outlier. */
+    private static final double OUTLIER_FACTOR = 4;
+    private static final double OUTLIER_FLOOR_PX = 0.3;
+    /** Beyond this RMS reprojection error the target's points were not found well enough to gauge with. */
+    private static final double MAXIMUM_RMS_PX = 1.0;
 
     private final CalibrationTarget target;
     private final int innerColumns;
@@ -117,12 +122,53 @@ public final class TargetCalibrator {
         if (plane == null) {
             throw new IllegalArgumentException("the " + target.pattern() + " was not found in the working plane view");
         }
+        return calibrate(found, plane, width, height);
+    }
+
+    /** Calibrates from the target's points found in each view and in the working plane view. */
+    CameraCalibration calibrate(List<float[]> found, float[] plane, int width, int height) {
+        List<float[]> used = new ArrayList<>(found);
+        while (true) {
+            try (Fit fit = fit(used, width, height)) {
+                int worst = worstView(fit.perViewErrors);
+                double median = median(fit.perViewErrors);
+                // A view whose points were misplaced (a circle grid's finder can put one 30 px off) pulls the whole
+                // calibration; such a view stands far out from the others and is left out while enough remain.
+                if (used.size() > MINIMUM_VIEWS && fit.perViewErrors[worst] > Math.max(OUTLIER_FACTOR * median,
+                        OUTLIER_FLOOR_PX)) {
+                    used.remove(worst);
+                    continue;
+                }
+                if (fit.rms > MAXIMUM_RMS_PX) {
+                    throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the %s's points reproject "
+                            + "with an RMS error of %.2f px over %d views (at most %.1f px is accepted): the target was not"
+                            + " found reliably; take sharper views of a flat target", target.pattern(), fit.rms,
+                            used.size(), MAXIMUM_RMS_PX));
+                }
+                double mmPerPixel = squareSizeMm / meanCornerSpacingPx(plane, fit.cameraMatrix, fit.distortion);
+                return new CameraCalibration(values(fit.cameraMatrix), values(fit.distortion), fit.rms, used.size(),
+                        width, height, mmPerPixel);
+            }
+        }
+    }
+
+    /** One calibration over a set of views, with each view's own RMS reprojection error. */
+    private record Fit(Mat cameraMatrix, Mat distortion, double rms, double[] perViewErrors) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            cameraMatrix.close();
+            distortion.close();
+        }
+    }
+
+    private Fit fit(List<float[]> views, int width, int height) {
         try (Point3fVectorVector objectPoints = new Point3fVectorVector();
              Point2fVectorVector imagePoints = new Point2fVectorVector();
-             Mat cameraMatrix = new Mat(); Mat distortion = new Mat();
              MatVector rotations = new MatVector(); MatVector translations = new MatVector();
+             Mat intrinsicsDeviation = new Mat(); Mat extrinsicsDeviation = new Mat(); Mat perView = new Mat();
              Size imageSize = new Size(width, height)) {
-            for (float[] corners : found) {
+            for (float[] corners : views) {
                 objectPoints.push_back(boardPoints());
                 Point2f[] points = new Point2f[corners.length / 2];
                 for (int i = 0; i < points.length; i++) {
@@ -130,16 +176,41 @@ public final class TargetCalibrator {
                 }
                 imagePoints.push_back(new Point2fVector(points));
             }
+            Mat cameraMatrix = new Mat();
+            Mat distortion = new Mat();
             double rms;
             try (TermCriteria criteria = new TermCriteria(TermCriteria.COUNT + TermCriteria.EPS, 100, 1e-12)) {
-                rms = calibrateCamera(objectPoints, imagePoints, imageSize, cameraMatrix, distortion, rotations,
-                        translations, CALIB_FIX_K3, criteria);
+                rms = calibrateCameraExtended(objectPoints, imagePoints, imageSize, cameraMatrix, distortion, rotations,
+                        translations, intrinsicsDeviation, extrinsicsDeviation, perView, CALIB_FIX_K3, criteria);
             }
-            List<Double> matrix = values(cameraMatrix);
-            List<Double> coefficients = values(distortion);
-            double mmPerPixel = squareSizeMm / meanCornerSpacingPx(plane, cameraMatrix, distortion);
-            return new CameraCalibration(matrix, coefficients, rms, found.size(), width, height, mmPerPixel);
+            double[] errors = new double[views.size()];
+            try (Mat doubles = new Mat()) {
+                perView.convertTo(doubles, CV_64F);
+                try (DoubleIndexer indexer = doubles.createIndexer()) {
+                    for (int i = 0; i < errors.length; i++) {
+                        errors[i] = indexer.get(i, 0);
+                    }
+                }
+            }
+            return new Fit(cameraMatrix, distortion, rms, errors);
         }
+    }
+
+    private static int worstView(double[] errors) {
+        int worst = 0;
+        for (int i = 1; i < errors.length; i++) {
+            if (errors[i] > errors[worst]) {
+                worst = i;
+            }
+        }
+        return worst;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private Point3fVector boardPoints() {

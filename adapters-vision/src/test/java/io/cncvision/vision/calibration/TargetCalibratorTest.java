@@ -86,6 +86,34 @@ class TargetCalibratorTest {
     }
 
     @Test
+    void leavesOutAViewWhosePointsWereMisplacedAndRefusesWhenTooFewGoodOnesRemain() {
+        TargetCalibrator calibrator = new TargetCalibrator(CalibrationTarget.chessboard(9, 6, SQUARE_MM));
+        List<float[]> found = new ArrayList<>();
+        for (double[] p : POSES) {
+            found.add(calibrator.findCorners(board.render(pose(p))));
+        }
+        float[] plane = calibrator.findCorners(board.render(WORKING_PLANE));
+        // One point of one view 30 px off, as a circle grid's finder may place it.
+        found.get(3)[2 * 53] += 30;
+
+        CameraCalibration robust = calibrator.calibrate(found, plane, 1280, 960);
+        assertThat(robust.imageCount()).isEqualTo(POSES.length - 1);
+        assertThat(robust.rmsReprojectionErrorPx()).isLessThan(0.1);
+        assertThat(robust.mmPerPixel()).isCloseTo(calibration.mmPerPixel(), within(calibration.mmPerPixel() * 0.001));
+
+        // Three views, every one of them with misplaced points: nothing to tell good from bad, so refused.
+        List<float[]> bad = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            float[] view = found.get(i).clone();
+            view[2 * (10 + i)] += 25;
+            view[2 * (30 + i) + 1] -= 25;
+            bad.add(view);
+        }
+        assertThatThrownBy(() -> calibrator.calibrate(bad, plane, 1280, 960))
+                .hasMessageContaining("RMS error").hasMessageContaining("not found reliably");
+    }
+
+    @Test
     void refusesTooFewViewsOfTheBoard() {
         BufferedImage blank = new BufferedImage(1280, 960, BufferedImage.TYPE_BYTE_GRAY);
         BufferedImage seen = board.render(WORKING_PLANE);
