@@ -1,0 +1,22 @@
+package io.cncvision.api.characteristic;
+
+import io.cncvision.api.value.CharacteristicId;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/**
+ * An out-of-control signal on a characteristic with a compensation plan: the subgroups of the signal's pattern
+ * average {@code mean} against the nominal {@code target}, so the plan's offset should move by
+ * {@code correctionMm} (bounded by the plan's largest step) to bring it back. Proposed with the signal of
+ * subgroup {@code subgroup}; whether and how far the offset is moved is the machine's to decide within the plan.
+ */
+@Revision("1")
+public record CorrectionProposed(CharacteristicId characteristicId, long subgroup, String rule, List<Long> subgroups,
+                                 double mean, double target, double correctionMm, CompensationPlan plan,
+                                 Instant observedAt) {
+
+    public CorrectionProposed {
+        subgroups = List.copyOf(subgroups);
+    }
+}
