@@ -4,18 +4,28 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.cncvision.api.CommandOutcome;
 import io.cncvision.api.characteristic.CharacteristicDefined;
+import io.cncvision.api.characteristic.CompensationConcluded;
+import io.cncvision.api.characteristic.CompensationPlan;
+import io.cncvision.api.characteristic.CompensationPlanned;
+import io.cncvision.api.characteristic.ConcludeCompensation;
 import io.cncvision.api.characteristic.ControlLimitsEstablished;
+import io.cncvision.api.characteristic.CorrectionProposed;
 import io.cncvision.api.characteristic.CountRecorded;
 import io.cncvision.api.characteristic.DefineCharacteristic;
 import io.cncvision.api.characteristic.EstablishControlLimits;
+import io.cncvision.api.characteristic.IdentifySuspects;
 import io.cncvision.api.characteristic.MeasurementRecorded;
+import io.cncvision.api.characteristic.NoteProcessAdjustment;
 import io.cncvision.api.characteristic.OutOfControlSignalled;
 import io.cncvision.api.characteristic.OutOfSpecificationDetected;
+import io.cncvision.api.characteristic.PlanCompensation;
+import io.cncvision.api.characteristic.ProcessAdjusted;
 import io.cncvision.api.characteristic.RecordCount;
 import io.cncvision.api.characteristic.RecordMeasurement;
 import io.cncvision.api.characteristic.ReviseSpecification;
 import io.cncvision.api.characteristic.SpecificationRevised;
 import io.cncvision.api.characteristic.SubgroupCompleted;
+import io.cncvision.api.characteristic.SuspectPartsIdentified;
 import io.cncvision.api.value.CharacteristicId;
 import io.cncvision.api.value.ChartType;
 import io.cncvision.api.value.Specification;
@@ -25,8 +35,10 @@ import io.cncvision.spc.chart.ShewhartLimits;
 import io.cncvision.spc.rules.RuleSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -43,6 +55,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate(snapshotTriggerDefinition = "characteristicSnapshotTrigger", cache = "aggregateCache")
 public class Characteristic {
 
+    /** Signals of the secondary chart: a spread, which no offset corrects. */
+    private static final Set<String> DISPERSION_RULES = Set.of("R_1", "S_1", "MR_1");
+
     @AggregateIdentifier
     private CharacteristicId characteristicId;
     private Specification specification;
@@ -58,6 +73,13 @@ public class Characteristic {
     private LiveChart live;
     // The sample size of every count of an np or c chart, set by the first; 0 before it.
     private long constantSize;
+    // How a tool offset corrects the characteristic's drift; null when nothing corrects it.
+    private CompensationPlan compensation;
+    // The parts of the recent subgroups, for containment.
+    private SuspectWindow suspects = new SuspectWindow();
+    // The process adjustments and concluded reactions already recorded, so a repeat records nothing.
+    private LinkedHashSet<String> adjustments = new LinkedHashSet<>();
+    private LinkedHashSet<Long> concluded = new LinkedHashSet<>();
 
     /** For Axon and Jackson: rebuilds from events or a snapshot. */
     protected Characteristic() {
@@ -148,7 +170,75 @@ public class Characteristic {
                     statistics.range(), statistics.standardDeviation(), command.observedAt(),
                     judgement == null ? null : judgement.point()));
             signal(subgroup, judgement, command.observedAt());
+            proposeCorrection(subgroup, judgement, command.observedAt());
         }
+        return CommandOutcome.RECORDED;
+    }
+
+    /**
+     * With a compensation plan, a signal of the plotted statistic proposes a correction: the offset move that
+     * brings the pattern's level back to nominal, bounded by the plan's largest step. A dispersion signal (R, S,
+     * MR) proposes none, as no offset narrows a spread. One proposal per subgroup, from its first such signal.
+     */
+    private void proposeCorrection(long subgroup, LiveChart.Judgement judgement, Instant observedAt) {
+        if (compensation == null || judgement == null) {
+            return;
+        }
+        for (LiveChart.Finding finding : judgement.findings()) {
+            if (DISPERSION_RULES.contains(finding.rule())) {
+                continue;
+            }
+            // The EWMA statistic is the chart's estimate of the level; other charts' is the pattern's mean.
+            double level = chart == ChartType.EWMA ? finding.value() : finding.subgroups().stream()
+                    .filter(s -> s >= history.oldestHeld()).mapToDouble(history::mean).average().orElse(finding.value());
+            double target = specification.nominal();
+            double correction = (target - level) / compensation.effect();
+            double bounded = Math.max(-compensation.maxStepMm(), Math.min(compensation.maxStepMm(), correction));
+            apply(new CorrectionProposed(characteristicId, subgroup, finding.rule(), finding.subgroups(), level, target,
+                    bounded, compensation, observedAt));
+            return;
+        }
+    }
+
+    /** Only a measured characteristic drifts in a way an offset corrects; counts are not compensated. */
+    @CommandHandler
+    public CommandOutcome handle(PlanCompensation command) {
+        if (!chart.isVariables()) {
+            throw new IllegalArgumentException("characteristic " + characteristicId + " is charted as " + chart.code()
+                    + " (counts); a tool offset compensates only a measured characteristic");
+        }
+        if (command.plan().equals(compensation)) {
+            return CommandOutcome.UNCHANGED;
+        }
+        apply(new CompensationPlanned(characteristicId, command.plan(), command.approvedBy()));
+        return CommandOutcome.RECORDED;
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(NoteProcessAdjustment command) {
+        if (adjustments.contains(command.reference())) {
+            return CommandOutcome.UNCHANGED;
+        }
+        apply(new ProcessAdjusted(characteristicId, command.reference(), history.lastCompleted(), command.adjustedAt()));
+        return CommandOutcome.RECORDED;
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(ConcludeCompensation command) {
+        if (concluded.contains(command.signalSubgroup())) {
+            return CommandOutcome.UNCHANGED;
+        }
+        apply(new CompensationConcluded(characteristicId, command.signalSubgroup(), command.outcome(),
+                command.corrections(), command.totalCorrectionMm(), command.nonConformanceId(), command.detail(),
+                command.concludedAt()));
+        return CommandOutcome.RECORDED;
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(IdentifySuspects command) {
+        SuspectWindow.Suspects found = suspects.suspectsOf(command.trigger());
+        apply(new SuspectPartsIdentified(characteristicId, command.nonConformanceId(), command.trigger(),
+                found.serials(), found.sinceSubgroup(), command.requestedAt()));
         return CommandOutcome.RECORDED;
     }
 
@@ -212,10 +302,48 @@ public class Characteristic {
         measurementCount++;
         openSubgroup.add(event.value());
         recentMessageIds.remember(event.sourceMessageId());
+        suspects.measured(event.subgroup(), event.partSerial(), true);
+    }
+
+    @EventSourcingHandler
+    private void on(OutOfSpecificationDetected event) {
+        suspects.outOfSpecification((measurementCount - 1) / subgroupSize + 1);
+    }
+
+    @EventSourcingHandler
+    private void on(OutOfControlSignalled event) {
+        suspects.signalled(event.subgroup());
+    }
+
+    @EventSourcingHandler
+    private void on(CompensationPlanned event) {
+        compensation = event.plan();
+    }
+
+    @EventSourcingHandler
+    private void on(ProcessAdjusted event) {
+        remember(adjustments, event.reference());
+        if (live != null) {
+            long last = event.lastSubgroup();
+            live = live.restartedAt(last + 1);
+        }
+    }
+
+    @EventSourcingHandler
+    private void on(CompensationConcluded event) {
+        remember(concluded, event.signalSubgroup());
+    }
+
+    private static <T> void remember(LinkedHashSet<T> seen, T value) {
+        seen.add(value);
+        if (seen.size() > 256) {
+            seen.remove(seen.iterator().next());
+        }
     }
 
     @EventSourcingHandler
     private void on(SubgroupCompleted event) {
+        suspects.completed(event.subgroup());
         openSubgroup.clear();
         history.add(event.subgroup(), event.mean(), event.range(), event.standardDeviation());
         if (live != null) {

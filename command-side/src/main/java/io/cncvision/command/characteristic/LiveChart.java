@@ -82,6 +82,15 @@ final class LiveChart {
         return copy;
     }
 
+    /**
+     * The same limits judging afresh from {@code firstSubgroup}, after the process was adjusted: the run rules'
+     * window, the EWMA and the CUSUM sums start again, and an individuals chart takes no moving range across the
+     * adjustment, which would measure the adjustment rather than the process.
+     */
+    LiveChart restartedAt(long firstSubgroup) {
+        return new LiveChart(chart, subgroupSize, limits, firstSubgroup, Double.NaN);
+    }
+
     ControlLimitsEstablished limits() {
         return limits;
     }
@@ -102,6 +111,7 @@ final class LiveChart {
     }
 
     private Judgement shewhartVariables(long subgroup, double mean, double dispersion) {
+        // NaN where there is no moving range: the first point after an adjustment.
         double secondary = chart == ChartType.IMR ? Math.abs(mean - previous) : dispersion;
         previous = mean;
         List<Finding> findings = runRules(mean, limits.center(), limits.sigma() / Math.sqrt(subgroupSize),
@@ -117,7 +127,8 @@ final class LiveChart {
             findings.add(new Finding(rule, List.of(subgroup), secondary, limits.secondaryCenter(),
                     limits.secondaryLcl(), limits.secondaryUcl()));
         }
-        return new Judgement(new PlottedPoint(mean, limits.lcl(), limits.ucl(), secondary), findings);
+        return new Judgement(new PlottedPoint(mean, limits.lcl(), limits.ucl(),
+                Double.isNaN(secondary) ? null : secondary), findings);
     }
 
     private Judgement attribute(long subgroup, double count, double size) {
