@@ -57,12 +57,16 @@ public final class InspectionPublisher {
     public List<Object> commandsFor(InspectedPart part) {
         String frame = "camera:" + part.camera().value() + "/frame:" + part.frameId();
         List<Object> commands = new ArrayList<>();
+        Map<String, CharacteristicId> characteristicOfFeature = characteristicsOfCamera.apply(part.camera());
         if (part.serial() != null) {
+            // Each measurement names the characteristic it is recorded on, so that a rejected part leads to the
+            // characteristics (and their parts) that share its history.
+            List<InspectionMeasurement> measurements = part.measurements().stream()
+                    .map(m -> m.on(characteristicOfFeature.get(m.feature()))).toList();
             commands.add(new RecordInspection(part.serial(), null, part.verdict(), part.camera(), null,
-                    part.capturedAt(), sourceId(frame + "/inspection"), part.measurements(), part.defects(),
+                    part.capturedAt(), sourceId(frame + "/inspection"), measurements, part.defects(),
                     part.imageSha256(), part.calibrationId(), part.modelSha256()));
         }
-        Map<String, CharacteristicId> characteristicOfFeature = characteristicsOfCamera.apply(part.camera());
         for (InspectionMeasurement measurement : part.measurements()) {
             CharacteristicId characteristic = characteristicOfFeature.get(measurement.feature());
             if (characteristic != null) {

@@ -5,13 +5,24 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.cncvision.api.CommandOutcome;
 import io.cncvision.api.part.Disposition;
 import io.cncvision.api.part.DispositionPart;
+import io.cncvision.api.part.InspectionMeasurement;
+import io.cncvision.api.part.InspectionResult;
 import io.cncvision.api.part.PartDispositioned;
 import io.cncvision.api.part.PartInspected;
 import io.cncvision.api.part.PartProduced;
+import io.cncvision.api.part.PartRejected;
 import io.cncvision.api.part.ProducePart;
 import io.cncvision.api.part.RecordInspection;
+import io.cncvision.api.value.CharacteristicId;
+import io.cncvision.api.value.MachineId;
 import io.cncvision.api.value.Serial;
 import io.cncvision.command.RecentMessageIds;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -26,6 +37,7 @@ public class Part {
     @AggregateIdentifier
     private Serial serial;
     private Disposition disposition;
+    private MachineId machineId;
     private RecentMessageIds recentMessageIds = new RecentMessageIds();
 
     /** For Axon and Jackson: rebuilds from events or a snapshot, and starts a part that ProducePart creates. */
@@ -56,6 +68,10 @@ public class Part {
         apply(new PartInspected(serial, command.characteristicId(), command.result(), command.gaugeId(),
                 command.note(), command.observedAt(), command.sourceMessageId(), command.measurements(),
                 command.defects(), command.imageSha256(), command.calibrationId(), command.modelSha256()));
+        if (command.result() == InspectionResult.FAIL) {
+            apply(new PartRejected(serial, machineId, characteristicsOf(command), command.gaugeId(),
+                    rejectionReason(command), command.observedAt()));
+        }
         return CommandOutcome.RECORDED;
     }
 
@@ -72,9 +88,32 @@ public class Part {
         return CommandOutcome.RECORDED;
     }
 
+    private static List<CharacteristicId> characteristicsOf(RecordInspection command) {
+        Set<CharacteristicId> characteristics = new LinkedHashSet<>();
+        if (command.characteristicId() != null) {
+            characteristics.add(command.characteristicId());
+        }
+        command.measurements().stream().map(InspectionMeasurement::characteristicId).filter(Objects::nonNull)
+                .forEach(characteristics::add);
+        return List.copyOf(characteristics);
+    }
+
+    private static String rejectionReason(RecordInspection command) {
+        if (!command.defects().isEmpty()) {
+            return command.defects().stream()
+                    .map(d -> String.format(Locale.ROOT, "%s (%.0f %%)", d.defectClass(), 100 * d.confidence()))
+                    .collect(Collectors.joining(", ", "defect: ", ""));
+        }
+        if (command.note() != null) {
+            return command.note();
+        }
+        return command.gaugeId() == null ? "rejected" : "rejected by " + command.gaugeId();
+    }
+
     @EventSourcingHandler
     private void on(PartProduced event) {
         serial = event.serial();
+        machineId = event.machineId();
         disposition = Disposition.PENDING;
         recentMessageIds.remember(event.sourceMessageId());
     }

@@ -8,6 +8,7 @@ import io.cncvision.api.part.InspectionMeasurement;
 import io.cncvision.api.part.InspectionResult;
 import io.cncvision.api.part.PartDispositioned;
 import io.cncvision.api.part.PartInspected;
+import io.cncvision.api.part.PartRejected;
 import io.cncvision.api.part.PartProduced;
 import io.cncvision.api.part.ProducePart;
 import io.cncvision.api.part.RecordInspection;
@@ -92,13 +93,21 @@ class PartTest {
                 .when(RecordInspection.verdict(S1, SURFACE, InspectionResult.FAIL, CAMERA, "scratch 2 mm", T1, FRAME_MSG))
                 .expectResultMessagePayload(CommandOutcome.RECORDED)
                 .expectEvents(PartInspected.verdict(S1, SURFACE, InspectionResult.FAIL, CAMERA, "scratch 2 mm", T1,
-                        FRAME_MSG));
+                        FRAME_MSG), new PartRejected(S1, MILL, List.of(SURFACE), CAMERA, "scratch 2 mm", T1));
+    }
+
+    @Test
+    void aPassingInspectionRejectsNothing() {
+        fixture.given(PRODUCED)
+                .when(RecordInspection.verdict(S1, SURFACE, InspectionResult.PASS, CAMERA, null, T1, FRAME_MSG))
+                .expectEvents(PartInspected.verdict(S1, SURFACE, InspectionResult.PASS, CAMERA, null, T1, FRAME_MSG));
     }
 
     @Test
     void aCameraInspectionRecordsItsMeasurementsDefectsImageCalibrationAndModel() {
+        CharacteristicId bore = CharacteristicId.of("pn1234-bore");
         List<InspectionMeasurement> measured = List.of(new InspectionMeasurement("outer-diameter", 24.981, "mm"),
-                new InspectionMeasurement("bore-diameter", 12.004, "mm"));
+                new InspectionMeasurement("bore-diameter", 12.004, "mm", bore));
         List<InspectionDefect> defects = List.of(new InspectionDefect("scratches", 0.97,
                 new InspectionDefect.Box(410, 220, 64, 18)));
         Sha256 image = Sha256.of("a".repeat(64));
@@ -109,7 +118,8 @@ class PartTest {
                         defects, image, calibration, model))
                 .expectResultMessagePayload(CommandOutcome.RECORDED)
                 .expectEvents(new PartInspected(S1, null, InspectionResult.FAIL, CAMERA, null, T1, FRAME_MSG, measured,
-                        defects, image, calibration, model));
+                        defects, image, calibration, model),
+                        new PartRejected(S1, MILL, List.of(bore), CAMERA, "defect: scratches (97 %)", T1));
     }
 
     @Test
