@@ -32,14 +32,14 @@ class SpcLiveTest {
                     """).statusCode()).isEqualTo(201);
             List<String> lines = new CopyOnWriteArrayList<>();
             CompletableFuture<Void> stream = platform.stream("/api/v1/spc/live-bore/stream", engineer, lines::add);
-            await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:chart"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains("event:chart"));
 
             for (String value : List.of("12.001", "12.003", "11.999", "12.000")) {
                 assertThat(platform.post("/api/v1/characteristics/live-bore/measurements", engineer,
                         "{\"value\": " + value + ", \"gaugeId\": \"cam-1\"}").statusCode()).isEqualTo(200);
             }
 
-            await().atMost(Duration.ofSeconds(10))
+            await().atMost(Duration.ofSeconds(30))
                     .until(() -> lines.stream().filter("event:point"::equals).count() == 2);
             assertThat(lines.stream().filter(l -> l.startsWith("data:{\"subgroup\":2,")).findFirst()).isPresent();
             JsonNode chart = platform.getJson("/api/v1/spc/live-bore/chart?from=2", engineer);
@@ -57,7 +57,7 @@ class SpcLiveTest {
                 platform.post("/api/v1/characteristics/live-bore/measurements", engineer,
                         "{\"value\": " + value + ", \"gaugeId\": \"cam-1\"}");
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:signal"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains("event:signal"));
             assertThat(lines).contains("event:limits");
             JsonNode judged = platform.getJson("/api/v1/spc/live-bore/chart", engineer);
             assertThat(judged.at("/limits/approvedBy").asText()).isEqualTo("erin");
@@ -98,7 +98,7 @@ class SpcLiveTest {
             platform.post("/api/v1/characteristics/burrs/counts", engineer, "{\"count\": 12, \"size\": 80}");
 
             double pBar = 20.0 / 660;
-            await().atMost(Duration.ofSeconds(10)).until(() ->
+            await().atMost(Duration.ofSeconds(30)).until(() ->
                     platform.getJson("/api/v1/spc/burrs/chart", engineer).get("signals").size() == 1);
             JsonNode chart = platform.getJson("/api/v1/spc/burrs/chart", engineer);
             assertThat(chart.at("/limits/center").asDouble()).isCloseTo(pBar, org.assertj.core.api.Assertions.within(1e-15));
