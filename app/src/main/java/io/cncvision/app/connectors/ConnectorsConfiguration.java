@@ -7,11 +7,15 @@ import io.cncvision.cnc.TelemetrySink;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,8 +50,31 @@ class ConnectorsConfiguration {
     }
 
     @Bean
-    MachineEventTranslator machineEventTranslator(CommandDispatcher connectorCommandDispatcher, TelemetrySink telemetry) {
-        return new MachineEventTranslator(connectorCommandDispatcher::dispatch, telemetry);
+    OffsetValues offsetValues(TelemetrySink telemetry) {
+        return new OffsetValues(telemetry);
+    }
+
+    @Bean
+    MachineEventTranslator machineEventTranslator(CommandDispatcher connectorCommandDispatcher, OffsetValues offsets) {
+        return new MachineEventTranslator(connectorCommandDispatcher::dispatch, offsets);
+    }
+
+    @Bean
+    ToolOffsetWriter toolOffsetWriter(MachineConnectors machineConnectors, OffsetValues offsets, CommandGateway gateway,
+                                      Clock clock) {
+        return new ToolOffsetWriter(machineConnectors, offsets, gateway, clock);
+    }
+
+    /**
+     * The offset writer's processor starts at the head of the event stream: corrections are written as they are
+     * accepted, never replayed from history onto a machine.
+     */
+    @Bean
+    ConfigurerModule toolOffsetWriterProcessor() {
+        return configurer -> configurer.eventProcessing(processing -> processing.registerTrackingEventProcessor(
+                ToolOffsetWriter.PROCESSING_GROUP, org.axonframework.config.Configuration::eventStore,
+                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
     }
 
     @Bean

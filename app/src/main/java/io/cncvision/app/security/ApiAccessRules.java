@@ -59,6 +59,7 @@ public final class ApiAccessRules {
             rule(POST, "/api/v1/characteristics", QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN),
             rule(POST, "/api/v1/characteristics/*/specification", QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN),
             rule(POST, "/api/v1/characteristics/*/control-limits", QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN),
+            rule(POST, "/api/v1/characteristics/*/compensation", QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN),
             rule(POST, "/api/v1/characteristics/*/measurements", MACHINE, OPERATOR, QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN),
             rule(POST, "/api/v1/characteristics/*/counts", MACHINE, OPERATOR, QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN),
             rule(POST, "/api/v1/gauges/*/calibrations", QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN),

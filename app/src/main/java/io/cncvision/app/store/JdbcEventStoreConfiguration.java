@@ -15,6 +15,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
@@ -78,6 +80,20 @@ public class JdbcEventStoreConfiguration {
                 .associationKeyColumn("association_key")
                 .associationValueColumn("association_value")
                 .build());
+    }
+
+    /**
+     * Sagas as JSON of their fields, as aggregates' snapshots are: a saga keeps its state in private fields and
+     * exposes none, so a serializer that reads getters would store nothing of it.
+     */
+    @Bean
+    public SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, SagaSqlSchema sagaSqlSchema,
+                                       ObjectMapper objectMapper) {
+        return JdbcSagaStore.builder()
+                .connectionProvider(connectionProvider)
+                .sqlSchema(sagaSqlSchema)
+                .serializer(snapshotSerializer(objectMapper))
+                .build();
     }
 
     @Bean

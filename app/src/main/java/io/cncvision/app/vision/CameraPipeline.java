@@ -5,8 +5,10 @@ import io.cncvision.api.gauge.RegisterGauge;
 import io.cncvision.api.value.GaugeId;
 import io.cncvision.vision.camera.CameraListener;
 import io.cncvision.vision.camera.FrameProcessor;
+import io.cncvision.vision.camera.FrameSource;
 import io.cncvision.vision.camera.VisionPipeline;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -21,21 +23,31 @@ import org.springframework.context.SmartLifecycle;
 public final class CameraPipeline implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CameraPipeline.class);
+    /** The source of a camera of the simulated shop floor. */
+    static final String SIMULATED = "simulated";
 
     private final VisionProperties properties;
     private final CommandGateway gateway;
     private final FrameProcessor processor;
     private final CameraListener listener;
     private final Clock clock;
+    private final SimulatedCameras simulated;
     private volatile VisionPipeline pipeline;
 
     CameraPipeline(VisionProperties properties, CommandGateway gateway, FrameProcessor processor,
                    CameraListener listener, Clock clock) {
+        this(properties, gateway, processor, listener, clock, location -> Optional.empty());
+    }
+
+    /** {@code simulated}: the cameras of a simulated shop floor, for cameras configured with source simulated. */
+    CameraPipeline(VisionProperties properties, CommandGateway gateway, FrameProcessor processor,
+                   CameraListener listener, Clock clock, SimulatedCameras simulated) {
         this.properties = properties;
         this.gateway = gateway;
         this.processor = processor;
         this.listener = listener;
         this.clock = clock;
+        this.simulated = simulated;
         // Fail at start-up, naming the entry, rather than when the pipeline starts.
         for (int i = 0; i < properties.cameras().size(); i++) {
             properties.cameras().get(i).gaugeId(i);
@@ -52,7 +64,7 @@ public final class CameraPipeline implements SmartLifecycle {
                 GaugeId id = camera.gaugeId(i);
                 gateway.sendAndWait(new RegisterGauge(id, GaugeKind.CAMERA, camera.displayName()), 30,
                         TimeUnit.SECONDS);
-                started.addCamera(id, camera.frameSource(i, clock), camera.settings(i));
+                started.addCamera(id, frameSource(camera, i), camera.settings(i));
                 log.info("camera {} ({}): reading {} {}", id, camera.displayName(), camera.source(),
                         camera.location());
             }
@@ -62,6 +74,15 @@ public final class CameraPipeline implements SmartLifecycle {
         }
         started.start();
         pipeline = started;
+    }
+
+    private FrameSource frameSource(VisionProperties.Camera camera, int index) {
+        if (!SIMULATED.equals(camera.source())) {
+            return camera.frameSource(index, clock);
+        }
+        return simulated.camera(camera.location()).orElseThrow(() -> new IllegalArgumentException(
+                "cncvision.vision.cameras[" + index + "] (" + camera.id() + "): no simulated machine '"
+                        + camera.location() + "' runs in this instance; source simulated is for the demo's cameras"));
     }
 
     /** The running pipeline, null before start and after stop. */

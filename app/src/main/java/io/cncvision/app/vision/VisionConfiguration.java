@@ -33,6 +33,7 @@ import java.util.function.ToLongFunction;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -140,8 +141,10 @@ class VisionConfiguration {
 
     @Bean
     CameraPipeline cameraPipeline(VisionProperties properties, CommandGateway gateway, FrameProcessor frameProcessor,
-                                  GaugeStatusCommands cameraStatusCommands, Clock clock, MeterRegistry meters) {
-        CameraPipeline cameras = new CameraPipeline(properties, gateway, frameProcessor, cameraStatusCommands, clock);
+                                  GaugeStatusCommands cameraStatusCommands, Clock clock, MeterRegistry meters,
+                                  ObjectProvider<SimulatedCameras> simulatedCameras) {
+        CameraPipeline cameras = new CameraPipeline(properties, gateway, frameProcessor, cameraStatusCommands, clock,
+                simulatedCameras.getIfAvailable(() -> location -> Optional.empty()));
         for (VisionProperties.Camera camera : properties.cameras()) {
             Tags tags = Tags.of("camera", camera.id());
             Gauge.builder("cncvision.vision.frames.captured", cameras, c -> count(c, camera.id(), CameraChannel::captured))
