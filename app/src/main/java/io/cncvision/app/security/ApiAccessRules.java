@@ -65,7 +65,15 @@ public final class ApiAccessRules {
             rule(POST, "/api/v1/gauges/*/calibrations", QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN),
             rule(POST, "/api/v1/parts", MACHINE, OPERATOR, ADMIN),
             rule(POST, "/api/v1/parts/*/inspections", MACHINE, OPERATOR, QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN),
-            rule(POST, "/api/v1/parts/*/disposition", QUALITY_ENGINEER, QUALITY_MANAGER));
+            rule(POST, "/api/v1/parts/*/disposition", QUALITY_ENGINEER, QUALITY_MANAGER),
+            // Nonconformances: anyone on the floor may report one; engineers contain and investigate; only a
+            // quality manager signs the disposition (21 CFR Part 11 §11.50) and closes it.
+            rule(POST, "/api/v1/nonconformances", OPERATOR, QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN),
+            rule(POST, "/api/v1/nonconformances/*/containment", QUALITY_ENGINEER, QUALITY_MANAGER),
+            rule(POST, "/api/v1/nonconformances/*/root-cause", QUALITY_ENGINEER, QUALITY_MANAGER),
+            rule(POST, "/api/v1/nonconformances/*/corrective-action", QUALITY_ENGINEER, QUALITY_MANAGER),
+            rule(POST, "/api/v1/nonconformances/*/disposition", QUALITY_MANAGER),
+            rule(POST, "/api/v1/nonconformances/*/close", QUALITY_MANAGER));
 
     /** Every other actuator endpoint (env, metrics, info, ...) is for administrators. */
     static final Rule ACTUATOR = new Rule(null, "/actuator/**", EnumSet.of(ADMIN));

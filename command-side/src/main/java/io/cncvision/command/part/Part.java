@@ -10,13 +10,17 @@ import io.cncvision.api.part.InspectionResult;
 import io.cncvision.api.part.PartDispositioned;
 import io.cncvision.api.part.PartInspected;
 import io.cncvision.api.part.PartProduced;
+import io.cncvision.api.part.PartQuarantined;
 import io.cncvision.api.part.PartRejected;
 import io.cncvision.api.part.ProducePart;
+import io.cncvision.api.part.QuarantinePart;
 import io.cncvision.api.part.RecordInspection;
 import io.cncvision.api.value.CharacteristicId;
 import io.cncvision.api.value.MachineId;
+import io.cncvision.api.value.NonConformanceId;
 import io.cncvision.api.value.Serial;
 import io.cncvision.command.RecentMessageIds;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +34,11 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A produced part, the unit of traceability (IATF 16949 8.5.2.1): its inspections and its disposition. */
+/**
+ * A produced part, the unit of traceability (IATF 16949 8.5.2.1): its inspections, its disposition, and
+ * whether it is held under a nonconformance. A held part is released by the next decision on it: any
+ * DispositionPart other than PENDING lifts every hold, so the disposition is where a held part's fate is told.
+ */
 @Aggregate
 public class Part {
 
@@ -38,6 +46,8 @@ public class Part {
     private Serial serial;
     private Disposition disposition;
     private MachineId machineId;
+    // The nonconformances the part is held under, until its next disposition.
+    private Set<NonConformanceId> heldUnder = new HashSet<>();
     private RecentMessageIds recentMessageIds = new RecentMessageIds();
 
     /** For Axon and Jackson: rebuilds from events or a snapshot, and starts a part that ProducePart creates. */
@@ -75,9 +85,28 @@ public class Part {
         return CommandOutcome.RECORDED;
     }
 
+    /**
+     * Not a creating handler: a serial that was never produced is refused (Axon answers that no such aggregate
+     * exists), so no part is held that the platform does not know.
+     */
+    @CommandHandler
+    public CommandOutcome handle(QuarantinePart command) {
+        if (heldUnder.contains(command.nonConformanceId())) {
+            return CommandOutcome.UNCHANGED;
+        }
+        // A scrapped part is rendered unusable (IATF 16949 8.7.1.7) and its disposition is final: holding it
+        // would hold it for ever, and it cannot ship anyway.
+        if (disposition == Disposition.SCRAP) {
+            return CommandOutcome.UNCHANGED;
+        }
+        apply(new PartQuarantined(serial, command.nonConformanceId(), command.reason(), command.quarantinedAt()));
+        return CommandOutcome.RECORDED;
+    }
+
     @CommandHandler
     public CommandOutcome handle(DispositionPart command) {
-        if (command.disposition() == disposition) {
+        // The same decision again changes nothing, unless it is the decision that releases a held part.
+        if (command.disposition() == disposition && (heldUnder.isEmpty() || disposition == Disposition.PENDING)) {
             return CommandOutcome.UNCHANGED;
         }
         // IATF 16949 8.7.1.7: scrapped product is rendered unusable, so no later decision can bring it back.
@@ -124,7 +153,16 @@ public class Part {
     }
 
     @EventSourcingHandler
+    private void on(PartQuarantined event) {
+        heldUnder.add(event.nonConformanceId());
+    }
+
+    @EventSourcingHandler
     private void on(PartDispositioned event) {
         disposition = event.disposition();
+        // PENDING is no decision, so it releases nothing.
+        if (event.disposition() != Disposition.PENDING) {
+            heldUnder.clear();
+        }
     }
 }

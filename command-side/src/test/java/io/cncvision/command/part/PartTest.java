@@ -10,17 +10,21 @@ import io.cncvision.api.part.PartDispositioned;
 import io.cncvision.api.part.PartInspected;
 import io.cncvision.api.part.PartRejected;
 import io.cncvision.api.part.PartProduced;
+import io.cncvision.api.part.PartQuarantined;
 import io.cncvision.api.part.ProducePart;
+import io.cncvision.api.part.QuarantinePart;
 import io.cncvision.api.part.RecordInspection;
 import io.cncvision.api.value.CalibrationId;
 import io.cncvision.api.value.CharacteristicId;
 import io.cncvision.api.value.GaugeId;
 import io.cncvision.api.value.MachineId;
+import io.cncvision.api.value.NonConformanceId;
 import io.cncvision.api.value.Serial;
 import io.cncvision.api.value.Sha256;
 import io.cncvision.api.value.SourceMessageId;
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,6 +188,74 @@ class PartTest {
         // A retried request must not fail; it changes nothing, so the disposition stays final either way.
         fixture.given(PRODUCED, dispositioned(Disposition.PENDING, Disposition.SCRAP))
                 .when(new DispositionPart(S1, Disposition.SCRAP, "MRB decision"))
+                .expectResultMessagePayload(CommandOutcome.UNCHANGED)
+                .expectNoEvents();
+    }
+
+    static final NonConformanceId NCR = NonConformanceId.of("NCR-20261125-7F3A9C");
+    static final NonConformanceId OTHER_NCR = NonConformanceId.of("NCR-20261125-0B1C2D");
+    static final PartQuarantined QUARANTINED = new PartQuarantined(S1, NCR, "bore above USL", T1);
+
+    @Test
+    void quarantiningAPartHoldsItUnderTheNonConformance() {
+        fixture.given(PRODUCED)
+                .when(new QuarantinePart(S1, NCR, "bore above USL", T1))
+                .expectResultMessagePayload(CommandOutcome.RECORDED)
+                .expectEvents(QUARANTINED);
+    }
+
+    @Test
+    void quarantiningAgainUnderTheSameNonConformanceRecordsNothing() {
+        fixture.given(PRODUCED, QUARANTINED)
+                .when(new QuarantinePart(S1, NCR, "bore above USL", T1.plusSeconds(30)))
+                .expectResultMessagePayload(CommandOutcome.UNCHANGED)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aHeldPartCanBeHeldUnderAnotherNonConformanceToo() {
+        fixture.given(PRODUCED, QUARANTINED)
+                .when(new QuarantinePart(S1, OTHER_NCR, "scratch on face", T1))
+                .expectResultMessagePayload(CommandOutcome.RECORDED)
+                .expectEvents(new PartQuarantined(S1, OTHER_NCR, "scratch on face", T1));
+    }
+
+    @Test
+    void refusesToQuarantineAPartNeverProduced() {
+        fixture.givenNoPriorActivity()
+                .when(new QuarantinePart(S1, NCR, "bore above USL", T1))
+                .expectException(AggregateNotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aScrappedPartIsNotHeld() {
+        fixture.given(PRODUCED, dispositioned(Disposition.PENDING, Disposition.SCRAP))
+                .when(new QuarantinePart(S1, NCR, "bore above USL", T1))
+                .expectResultMessagePayload(CommandOutcome.UNCHANGED)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDecisionOnAHeldPartIsRecordedEvenWhenItRepeatsTheDisposition() {
+        fixture.given(PRODUCED, dispositioned(Disposition.PENDING, Disposition.REWORK), QUARANTINED)
+                .when(new DispositionPart(S1, Disposition.REWORK, "MRB decision"))
+                .expectResultMessagePayload(CommandOutcome.RECORDED)
+                .expectEvents(dispositioned(Disposition.REWORK, Disposition.REWORK));
+    }
+
+    @Test
+    void aDispositionReleasesTheHoldSoTheNextQuarantineIsRecorded() {
+        fixture.given(PRODUCED, QUARANTINED, dispositioned(Disposition.PENDING, Disposition.USE_AS_IS))
+                .when(new QuarantinePart(S1, NCR, "bore above USL", T1))
+                .expectResultMessagePayload(CommandOutcome.RECORDED)
+                .expectEvents(QUARANTINED);
+    }
+
+    @Test
+    void pendingIsNoDecisionAndReleasesNothing() {
+        fixture.given(PRODUCED, QUARANTINED)
+                .when(new DispositionPart(S1, Disposition.PENDING, "no decision yet"))
                 .expectResultMessagePayload(CommandOutcome.UNCHANGED)
                 .expectNoEvents();
     }

@@ -10,6 +10,7 @@ import io.cncvision.api.part.InspectionMeasurement;
 import io.cncvision.api.part.PartDispositioned;
 import io.cncvision.api.part.PartInspected;
 import io.cncvision.api.part.PartProduced;
+import io.cncvision.api.part.PartQuarantined;
 import io.cncvision.api.value.CharacteristicId;
 import io.cncvision.api.value.Specification;
 import io.cncvision.projection.ReadModelWriter;
@@ -121,16 +122,32 @@ public class PartGenealogyProjection {
                 .addValue("sequence", sequence));
     }
 
+    /** A decision (any disposition but PENDING) releases the part from the nonconformance it was held under. */
     @EventHandler
     public void on(PartDispositioned event, @SequenceNumber long sequence) {
         writer.update("""
                 INSERT INTO readmodel.part (serial, disposition, last_sequence)
                 VALUES (:serial, :disposition, :sequence)
                 ON CONFLICT (serial) DO UPDATE
-                    SET disposition = EXCLUDED.disposition, last_sequence = EXCLUDED.last_sequence
+                    SET disposition = EXCLUDED.disposition, last_sequence = EXCLUDED.last_sequence,
+                        quarantined_under = CASE WHEN EXCLUDED.disposition = 'PENDING' THEN part.quarantined_under END,
+                        quarantined_at = CASE WHEN EXCLUDED.disposition = 'PENDING' THEN part.quarantined_at END
                     WHERE part.last_sequence < EXCLUDED.last_sequence
                 """, new MapSqlParameterSource("serial", event.serial().value())
                 .addValue("disposition", event.disposition().name())
+                .addValue("sequence", sequence));
+    }
+
+    /** The part shows the nonconformance it was last held under; the Part aggregate only holds a produced part. */
+    @EventHandler
+    public void on(PartQuarantined event, @SequenceNumber long sequence) {
+        writer.update("""
+                UPDATE readmodel.part
+                SET quarantined_under = :nonConformanceId, quarantined_at = :quarantinedAt, last_sequence = :sequence
+                WHERE serial = :serial AND last_sequence < :sequence
+                """, new MapSqlParameterSource("serial", event.serial().value())
+                .addValue("nonConformanceId", event.nonConformanceId().value())
+                .addValue("quarantinedAt", SqlTime.of(event.quarantinedAt()))
                 .addValue("sequence", sequence));
     }
 

@@ -14,10 +14,12 @@ import io.cncvision.api.part.InspectionResult;
 import io.cncvision.api.part.PartDispositioned;
 import io.cncvision.api.part.PartInspected;
 import io.cncvision.api.part.PartProduced;
+import io.cncvision.api.part.PartQuarantined;
 import io.cncvision.api.value.CharacteristicId;
 import io.cncvision.api.value.ChartType;
 import io.cncvision.api.value.GaugeId;
 import io.cncvision.api.value.MachineId;
+import io.cncvision.api.value.NonConformanceId;
 import io.cncvision.api.value.Serial;
 import io.cncvision.api.value.SourceMessageId;
 import io.cncvision.api.value.Specification;
@@ -174,6 +176,23 @@ class PartGenealogyProjectionTest {
             assertThat(database.jdbc().getJdbcTemplate()
                     .queryForObject("SELECT count(*) FROM readmodel." + table, Long.class)).as(table).isZero();
         }
+    }
+
+    @Test
+    void aQuarantinedPartShowsTheNonConformanceUntilItsDisposition() {
+        produce();
+        projection.on(new PartQuarantined(SN, NonConformanceId.of("NCR-20261125-7F3A9C"), "bore above USL", T1), 1);
+
+        assertThat(part()).containsEntry("quarantined_under", "NCR-20261125-7F3A9C");
+        assertThat(((java.sql.Timestamp) part().get("quarantined_at")).toInstant()).isEqualTo(T1);
+
+        projection.on(new PartQuarantined(SN, NonConformanceId.of("NCR-20261125-7F3A9C"), "bore above USL", T1), 1);
+        projection.on(new PartDispositioned(SN, Disposition.PENDING, Disposition.PENDING, "no decision"), 2);
+        assertThat(part()).containsEntry("quarantined_under", "NCR-20261125-7F3A9C");
+
+        projection.on(new PartDispositioned(SN, Disposition.PENDING, Disposition.REWORK, "MRB decision"), 3);
+        assertThat(part()).containsEntry("disposition", "REWORK").containsEntry("quarantined_under", null)
+                .containsEntry("quarantined_at", null);
     }
 
     private void produce() {

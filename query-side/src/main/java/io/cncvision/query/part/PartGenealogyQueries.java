@@ -76,12 +76,13 @@ public class PartGenealogyQueries {
                 measured.get(row.sequence()), found.get(row.sequence()), row.imageSha256(), row.calibrationId(),
                 row.modelSha256())).toList();
         List<PartGenealogy> parts = jdbc.query("""
-                SELECT serial, part_number, machine_id, program, tool_id, lot, produced_at, disposition
+                SELECT serial, part_number, machine_id, program, tool_id, lot, produced_at, disposition,
+                       quarantined_under, quarantined_at
                 FROM readmodel.part WHERE serial = :serial
                 """, serial, (row, n) -> new PartGenealogy(row.getString("serial"), row.getString("part_number"),
                 row.getString("machine_id"), row.getString("program"), row.getString("tool_id"), row.getString("lot"),
                 SqlTime.instant(row, "produced_at"), Disposition.valueOf(row.getString("disposition")), measurements,
-                inspections));
+                inspections, row.getString("quarantined_under"), SqlTime.instant(row, "quarantined_at")));
         if (!parts.isEmpty()) {
             return parts.get(0);
         }

@@ -14,12 +14,14 @@ import io.cncvision.api.part.PartDispositioned;
 import io.cncvision.api.part.PartGenealogy;
 import io.cncvision.api.part.PartInspected;
 import io.cncvision.api.part.PartProduced;
+import io.cncvision.api.part.PartQuarantined;
 import io.cncvision.api.value.CharacteristicId;
 import io.cncvision.api.value.ChartType;
 import io.cncvision.api.value.CalibrationId;
 import io.cncvision.api.value.GaugeId;
 import io.cncvision.api.value.Sha256;
 import io.cncvision.api.value.MachineId;
+import io.cncvision.api.value.NonConformanceId;
 import io.cncvision.api.value.Serial;
 import io.cncvision.api.value.SourceMessageId;
 import io.cncvision.api.value.Specification;
@@ -107,6 +109,22 @@ class PartGenealogyQueriesTest {
         assertThat(genealogy.disposition()).isEqualTo(Disposition.PENDING);
         assertThat(genealogy.measurements()).isEmpty();
         assertThat(genealogy.inspections()).isEmpty();
+    }
+
+    @Test
+    void aHeldPartNamesTheNonConformanceItIsHeldUnder() {
+        projection.on(new PartProduced(SN, "PN-1234", MachineId.of("mill-01"), "O1000", "T12", "LOT-7", PRODUCED,
+                SourceMessageId.of("p1")), 0);
+        projection.on(new PartQuarantined(SN, NonConformanceId.of("NCR-20261125-7F3A9C"), "bore above USL", T1), 1);
+
+        PartGenealogy held = queries.handle(new FindPartGenealogy(SN));
+        assertThat(held.quarantinedUnder()).isEqualTo("NCR-20261125-7F3A9C");
+        assertThat(held.quarantinedAt()).isEqualTo(T1);
+
+        projection.on(new PartDispositioned(SN, Disposition.PENDING, Disposition.USE_AS_IS, "MRB decision"), 2);
+        PartGenealogy released = queries.handle(new FindPartGenealogy(SN));
+        assertThat(released.quarantinedUnder()).isNull();
+        assertThat(released.quarantinedAt()).isNull();
     }
 
     @Test
