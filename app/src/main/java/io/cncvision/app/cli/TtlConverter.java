@@ -26,6 +26,15 @@ final class TtlConverter implements ITypeConverter<Duration> {
     }
 
     static Duration parse(String value) {
+        Duration ttl = positive("ttl", value);
+        if (ttl.compareTo(MAX) > 0) {
+            throw new IllegalArgumentException("ttl '" + value + "' is longer than the most allowed, " + MAX.toDays() + "d");
+        }
+        return ttl;
+    }
+
+    /** {@code value} as a positive duration (30s, 8h, 2d, PT8H); {@code what} names it in errors. */
+    static Duration positive(String what, String value) {
         String text = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
         Duration ttl;
         Matcher shortForm = SHORT.matcher(text);
@@ -41,15 +50,12 @@ final class TtlConverter implements ITypeConverter<Duration> {
             try {
                 ttl = Duration.parse(text.toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("ttl '" + value
+                throw new IllegalArgumentException(what + " '" + value
                         + "' is not a duration: write 30m, 8h, 2d or an ISO-8601 duration such as PT8H");
             }
         }
         if (ttl.isZero() || ttl.isNegative()) {
-            throw new IllegalArgumentException("ttl '" + value + "' must be positive");
-        }
-        if (ttl.compareTo(MAX) > 0) {
-            throw new IllegalArgumentException("ttl '" + value + "' is longer than the most allowed, " + MAX.toDays() + "d");
+            throw new IllegalArgumentException(what + " '" + value + "' must be positive");
         }
         return ttl;
     }
