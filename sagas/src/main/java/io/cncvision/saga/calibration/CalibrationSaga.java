@@ -8,6 +8,7 @@ import io.cncvision.api.value.CalibrationId;
 import io.cncvision.api.value.GaugeId;
 import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -23,6 +24,7 @@ import jakarta.inject.Inject;
  * at once.
  */
 @Saga
+@ProcessingGroup("calibration-saga")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class CalibrationSaga {

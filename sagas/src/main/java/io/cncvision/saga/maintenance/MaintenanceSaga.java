@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -38,6 +39,7 @@ import jakarta.inject.Inject;
  * machine id, and schedule nothing more.
  */
 @Saga
+@ProcessingGroup("maintenance-saga")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class MaintenanceSaga {
