@@ -2,6 +2,7 @@ package io.cncvision.app.security;
 
 import static io.cncvision.app.security.Role.ADMIN;
 import static io.cncvision.app.security.Role.MACHINE;
+import static io.cncvision.app.security.Role.MAINTENANCE;
 import static io.cncvision.app.security.Role.OPERATOR;
 import static io.cncvision.app.security.Role.QUALITY_ENGINEER;
 import static io.cncvision.app.security.Role.QUALITY_MANAGER;
@@ -73,7 +74,14 @@ public final class ApiAccessRules {
             rule(POST, "/api/v1/nonconformances/*/root-cause", QUALITY_ENGINEER, QUALITY_MANAGER),
             rule(POST, "/api/v1/nonconformances/*/corrective-action", QUALITY_ENGINEER, QUALITY_MANAGER),
             rule(POST, "/api/v1/nonconformances/*/disposition", QUALITY_MANAGER),
-            rule(POST, "/api/v1/nonconformances/*/close", QUALITY_MANAGER));
+            rule(POST, "/api/v1/nonconformances/*/close", QUALITY_MANAGER),
+            // Gauge certification, work orders and maintenance plans.
+            rule(POST, "/api/v1/gauges/*/certifications", QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN),
+            rule(POST, "/api/v1/work-orders", MAINTENANCE, ADMIN),
+            rule(POST, "/api/v1/work-orders/*/start", MAINTENANCE, ADMIN),
+            rule(POST, "/api/v1/work-orders/*/complete", MAINTENANCE, ADMIN),
+            rule(POST, "/api/v1/machines/*/maintenance-plan", MAINTENANCE, ADMIN),
+            rule(POST, "/api/v1/machines/*/predictions", MACHINE, MAINTENANCE, ADMIN));
 
     /** Every other actuator endpoint (env, metrics, info, ...) is for administrators. */
     static final Rule ACTUATOR = new Rule(null, "/actuator/**", EnumSet.of(ADMIN));

@@ -19,6 +19,18 @@ record CommandTarget(String kind, String id, String absence) {
         return new CommandTarget("part", serial, "has not been produced");
     }
 
+    static CommandTarget workOrder(String workOrderId) {
+        return new CommandTarget("work order", workOrderId, "is not scheduled");
+    }
+
+    static CommandTarget nonConformance(String nonConformanceId) {
+        return new CommandTarget("nonconformance", nonConformanceId, "has not been opened");
+    }
+
+    static CommandTarget maintenancePlan(String machineId) {
+        return new CommandTarget("maintenance plan of machine", machineId, "is not set");
+    }
+
     /** "machine mill-99 is not registered" */
     String notFound() {
         return kind + " " + id + " " + absence;

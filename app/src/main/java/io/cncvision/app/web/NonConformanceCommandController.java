@@ -274,7 +274,7 @@ public class NonConformanceCommandController {
     }
 
     private static CommandTarget target(String nonConformanceId) {
-        return new CommandTarget("nonconformance", nonConformanceId, "has not been opened");
+        return CommandTarget.nonConformance(nonConformanceId);
     }
 
     private static String truncate(String text, int length) {

@@ -1,8 +1,12 @@
 package io.cncvision.projection.gauge;
 
+import io.cncvision.api.gauge.AsLeftCondition;
 import io.cncvision.api.gauge.GaugeCalibrated;
+import io.cncvision.api.gauge.GaugeCalibrationCertified;
+import io.cncvision.api.gauge.GaugeCalibrationExpired;
 import io.cncvision.api.gauge.GaugeCameOnline;
 import io.cncvision.api.gauge.GaugeRegistered;
+import io.cncvision.api.gauge.GaugeStatus;
 import io.cncvision.api.gauge.GaugeWentOffline;
 import io.cncvision.projection.ReadModelWriter;
 import io.cncvision.projection.SqlTime;
@@ -69,6 +73,22 @@ public class GaugeProjection {
                 .addValue("recordedAt", SqlTime.of(recordedAt)));
         applyOnce("calibration_id = :calibrationId", gauge(event.gaugeId().value(), sequence)
                 .addValue("calibrationId", event.calibrationId().value()));
+    }
+
+    @EventHandler
+    public void on(GaugeCalibrationCertified event, @SequenceNumber long sequence) {
+        applyOnce("status = :status, certification_id = :certificationId, due_at = :dueAt",
+                gauge(event.gaugeId().value(), sequence)
+                        .addValue("status", (event.asLeft() == AsLeftCondition.FAILED
+                                ? GaugeStatus.FAILED : GaugeStatus.CALIBRATED).name())
+                        .addValue("certificationId", event.calibrationId().value())
+                        .addValue("dueAt", event.dueAt() == null ? null : SqlTime.of(event.dueAt())));
+    }
+
+    @EventHandler
+    public void on(GaugeCalibrationExpired event, @SequenceNumber long sequence) {
+        applyOnce("status = :status", gauge(event.gaugeId().value(), sequence)
+                .addValue("status", GaugeStatus.EXPIRED.name()));
     }
 
     @EventHandler

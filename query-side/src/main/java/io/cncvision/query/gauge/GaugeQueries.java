@@ -5,6 +5,7 @@ import io.cncvision.api.gauge.FindAllGauges;
 import io.cncvision.api.gauge.FindGauge;
 import io.cncvision.api.gauge.FindGaugeCalibrations;
 import io.cncvision.api.gauge.GaugeKind;
+import io.cncvision.api.gauge.GaugeStatus;
 import io.cncvision.api.gauge.GaugeView;
 import io.cncvision.projection.SqlTime;
 import io.cncvision.query.NotFoundException;
@@ -27,7 +28,7 @@ public class GaugeQueries {
             c.rms_reprojection_error_px, c.image_count, c.calibrated_at, c.calibrated_by, c.recorded_at
             """;
     private static final String SELECT = "SELECT g.gauge_id, g.kind, g.name, g.registered_at, g.offline_since,"
-            + " g.offline_reason, " + CALIBRATION_COLUMNS + """
+            + " g.offline_reason, g.status, g.certification_id, g.due_at, " + CALIBRATION_COLUMNS + """
             FROM readmodel.gauge g
             LEFT JOIN readmodel.gauge_calibration c ON c.gauge_id = g.gauge_id AND c.calibration_id = g.calibration_id
             """;
@@ -66,7 +67,9 @@ public class GaugeQueries {
     private static GaugeView gauge(ResultSet row, int rowNumber) throws SQLException {
         return new GaugeView(row.getString("gauge_id"), GaugeKind.valueOf(row.getString("kind")),
                 row.getString("name"), SqlTime.instant(row, "registered_at"), SqlTime.instant(row, "offline_since"),
-                row.getString("offline_reason"), row.getString("calibration_id") == null ? null : calibration(row));
+                row.getString("offline_reason"), row.getString("calibration_id") == null ? null : calibration(row),
+                GaugeStatus.valueOf(row.getString("status")), row.getString("certification_id"),
+                SqlTime.instant(row, "due_at"));
     }
 
     private static CalibrationView calibration(ResultSet row) throws SQLException {

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -42,6 +43,7 @@ import org.axonframework.spring.stereotype.Saga;
  * nothing while it is being written.
  */
 @Saga
+@ProcessingGroup("compensation-saga")
 public class ToolOffsetCompensationSaga {
 
     static final String CONFIRMATION = "offset-confirmation";

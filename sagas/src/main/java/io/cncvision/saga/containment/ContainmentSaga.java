@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -39,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * open another; the window's end ends the saga, the nonconformance staying open for people to close.
  */
 @Saga
+@ProcessingGroup("containment-saga")
 public class ContainmentSaga {
 
     private static final Logger log = LoggerFactory.getLogger(ContainmentSaga.class);

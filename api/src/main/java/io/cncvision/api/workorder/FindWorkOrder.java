@@ -1,0 +1,7 @@
+package io.cncvision.api.workorder;
+
+import io.cncvision.api.value.WorkOrderId;
+
+/** Finds one work order. */
+public record FindWorkOrder(WorkOrderId workOrderId) {
+}
