@@ -12,6 +12,11 @@ public enum MachineSignal {
     PROGRAM(false),
     /** Parts made (a counter): each increase completes that many cycles. */
     PART_COUNT(false),
+    /**
+     * The serial of the part just made (text: a macro variable, a PLC string, MTConnect's PartId), which
+     * names the cycle the part counter completes.
+     */
+    PART_ID(false),
     /** Spindle speed in rev/min. */
     SPINDLE_SPEED(true),
     /** Spindle load in percent. */

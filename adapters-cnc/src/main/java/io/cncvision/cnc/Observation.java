@@ -9,7 +9,7 @@ import java.util.Objects;
  * it so that a repeat records nothing (an OPC-UA node and source timestamp, an MTConnect sequence
  * number, a Modbus poll).
  *
- * <p>Values by signal: text for EXECUTION and PROGRAM; a {@link Number} for PART_COUNT, ACTIVE_TOOL
+ * <p>Values by signal: text for EXECUTION, PROGRAM and PART_ID; a {@link Number} for PART_COUNT, ACTIVE_TOOL
  * and the telemetry signals; an {@link AlarmReport} for ALARM.
  */
 public record Observation(MachineSignal signal, String key, Object value, Instant sourceTime, String sourceId) {

@@ -21,4 +21,12 @@ public interface ObservationSink {
      */
     default void dataGap(MachineId machine, String description, Instant at, String sourceId) {
     }
+
+    /**
+     * Everything one poll, notification or document brought from {@code machine} has been told: values
+     * that belong together (a part counter and the serial of the part it counted) arrive within one batch,
+     * in either order. Connectors call it after each batch they deliver.
+     */
+    default void endOfBatch(MachineId machine) {
+    }
 }

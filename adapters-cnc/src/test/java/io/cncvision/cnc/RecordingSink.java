@@ -16,6 +16,7 @@ public final class RecordingSink implements ObservationSink {
     public final List<String> lost = new CopyOnWriteArrayList<>();
     public final List<Instant> restored = new CopyOnWriteArrayList<>();
     public final List<String> gaps = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
     private final ObservationSink next;
 
     public RecordingSink() {
@@ -56,6 +57,19 @@ public final class RecordingSink implements ObservationSink {
         if (next != null) {
             next.dataGap(machine, description, at, sourceId);
         }
+    }
+
+    @Override
+    public void endOfBatch(MachineId machine) {
+        batches.incrementAndGet();
+        if (next != null) {
+            next.endOfBatch(machine);
+        }
+    }
+
+    /** Batches the connector said it delivered. */
+    public int batches() {
+        return batches.get();
     }
 
     public List<Observation> of(MachineSignal signal) {

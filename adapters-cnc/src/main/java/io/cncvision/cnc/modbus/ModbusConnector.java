@@ -183,10 +183,15 @@ public final class ModbusConnector implements MachineConnector {
                         machine(), host, port, unitId, mappings.size(), plan.size(), pollInterval.toMillis());
                 tell(() -> sink.connectionRestored(machine(), clock.instant()));
                 current.forEach(observation -> tell(() -> sink.observed(machine(), observation)));
+                tell(() -> sink.endOfBatch(machine()));
                 long nextPoll = System.nanoTime() + pollInterval.toNanos();
                 while (running) {
                     nextPoll = awaitPoll(nextPoll);
-                    poll(false).forEach(observation -> tell(() -> sink.observed(machine(), observation)));
+                    List<Observation> polled = poll(false);
+                    polled.forEach(observation -> tell(() -> sink.observed(machine(), observation)));
+                    if (!polled.isEmpty()) {
+                        tell(() -> sink.endOfBatch(machine()));
+                    }
                 }
             } catch (InterruptedException e) {
                 break;
@@ -287,9 +292,10 @@ public final class ModbusConnector implements MachineConnector {
                 continue;
             }
             for (RegisterMapping member : block.members()) {
-                double physical = member.physical(block.slice(answer, member));
-                Optional<Object> value = member.value(physical);
+                int[] registers = block.slice(answer, member);
+                Optional<Object> value = member.read(registers);
                 if (value.isEmpty()) {
+                    double physical = member.physical(registers);
                     logOnce(member + "=" + physical, "machine {}: {} holds {}, which its configured values do not"
                             + " name; not reported", machine(), member.describe(), physical);
                     continue;

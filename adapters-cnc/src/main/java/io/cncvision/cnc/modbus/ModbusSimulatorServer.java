@@ -2,6 +2,7 @@ package io.cncvision.cnc.modbus;
 
 import com.ghgande.j2mod.modbus.ModbusException;
 import com.ghgande.j2mod.modbus.procimg.InputRegister;
+import com.ghgande.j2mod.modbus.procimg.Register;
 import com.ghgande.j2mod.modbus.procimg.SimpleDigitalOut;
 import com.ghgande.j2mod.modbus.procimg.SimpleInputRegister;
 import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
@@ -37,6 +38,7 @@ import org.slf4j.LoggerFactory;
  * input:12      program number    uint16   1234 = O1234
  * holding:0..1  T1.wear.x         float32  mm, writable
  * holding:2..3  T1.geometry.x     float32  mm, writable
+ * holding:4..19 part serial       ascii    32 characters (holding:4[16]), the last part made's, NUL-padded
  * coil:0        COOLANT_LOW       1 while active (WARNING)
  * coil:1        SPINDLE_OVERLOAD  1 while active (FAULT)
  * </pre>
@@ -55,6 +57,9 @@ public final class ModbusSimulatorServer implements SimulatorServer {
     static final List<String> OFFSETS = List.of(SimulatedLathe.WEAR_OFFSET, SimulatedLathe.GEOMETRY_OFFSET);
     static final List<String> ALARMS = List.of("COOLANT_LOW", "SPINDLE_OVERLOAD");
     private static final int INPUT_REGISTERS = 13;
+    /** The part serial's run of holding registers, after the offsets': 32 characters. */
+    static final int SERIAL_FIRST = 4;
+    static final int SERIAL_REGISTERS = 16;
 
     private final Object lock = new Object();
     private ModbusSlave slave;
@@ -62,6 +67,7 @@ public final class ModbusSimulatorServer implements SimulatorServer {
     private int port;
     private SimpleInputRegister[] inputs;
     private OffsetRegister[] offsetRegisters;
+    private SimpleRegister[] serialRegisters;
     private SimpleDigitalOut[] alarmCoils;
     private volatile boolean serving;
 
@@ -73,6 +79,8 @@ public final class ModbusSimulatorServer implements SimulatorServer {
                 Map.of("unit-id", Integer.toString(UNIT_ID), "poll-interval", "100", "timeout", "1000", "retries", "1"),
                 List.of(
                         new SignalMapping(MachineSignal.EXECUTION, null, "input:0", false, Map.of("values", execution)),
+                        new SignalMapping(MachineSignal.PART_ID, null,
+                                "holding:" + SERIAL_FIRST + "[" + SERIAL_REGISTERS + "]", false, Map.of("type", "ascii")),
                         new SignalMapping(MachineSignal.PART_COUNT, null, "input:1", false, Map.of("type", "uint32")),
                         new SignalMapping(MachineSignal.SPINDLE_SPEED, null, "input:3", false, Map.of()),
                         new SignalMapping(MachineSignal.SPINDLE_LOAD, null, "input:4", false, Map.of("type", "float32")),
@@ -110,6 +118,11 @@ public final class ModbusSimulatorServer implements SimulatorServer {
         for (int i = 0; i < offsetRegisters.length; i++) {
             offsetRegisters[i] = new OffsetRegister(i);
             image.addRegister(offsetRegisters[i]);
+        }
+        serialRegisters = new SimpleRegister[SERIAL_REGISTERS];
+        for (int i = 0; i < serialRegisters.length; i++) {
+            serialRegisters[i] = new SimpleRegister(0);
+            image.addRegister(serialRegisters[i]);
         }
         alarmCoils = new SimpleDigitalOut[ALARMS.size()];
         for (int i = 0; i < alarmCoils.length; i++) {
@@ -164,6 +177,10 @@ public final class ModbusSimulatorServer implements SimulatorServer {
             words(8, RegisterType.FLOAT32.encode(state.xPosition(), false));
             words(10, RegisterType.FLOAT32.encode(state.zPosition(), false));
             inputs[12].setValue(Integer.parseInt(state.program().replaceAll("\\D", "")));
+            int[] serial = RegisterType.ascii(state.partSerial() == null ? "" : state.partSerial(), SERIAL_REGISTERS);
+            for (int i = 0; i < serial.length; i++) {
+                serialRegisters[i].setValue(serial[i]);
+            }
             for (int i = 0; i < OFFSETS.size(); i++) {
                 int[] offset = RegisterType.FLOAT32.encode(state.offsets().getOrDefault(OFFSETS.get(i), 0.0), false);
                 offsetRegisters[2 * i].load(offset[0]);
@@ -240,6 +257,23 @@ public final class ModbusSimulatorServer implements SimulatorServer {
                 InputRegister[] copy = new InputRegister[range.length];
                 for (int i = 0; i < range.length; i++) {
                     copy[i] = new SimpleInputRegister(range[i].getValue());
+                }
+                return copy;
+            }
+        }
+
+        // The serial's registers are read as one, never half the old serial and half the new; the offsets'
+        // registers stay live, for a client's write reaches them through this range.
+        @Override
+        public Register[] getRegisterRange(int offset, int count) {
+            synchronized (lock) {
+                Register[] range = super.getRegisterRange(offset, count);
+                if (offset < SERIAL_FIRST) {
+                    return range;
+                }
+                Register[] copy = new Register[range.length];
+                for (int i = 0; i < range.length; i++) {
+                    copy[i] = new SimpleRegister(range[i].getValue());
                 }
                 return copy;
             }

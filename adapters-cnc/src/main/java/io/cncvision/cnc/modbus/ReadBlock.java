@@ -1,5 +1,6 @@
 package io.cncvision.cnc.modbus;
 
+import io.cncvision.cnc.MachineSignal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -19,7 +20,8 @@ record ReadBlock(RegisterAddress.Table table, int start, int count, List<Registe
     /**
      * The fewest reads that cover {@code mappings}: per table, signals whose registers touch or overlap
      * share a read, up to the most one request may ask for. Gaps are not bridged: a register nobody
-     * configured may not exist on the machine, and reading it would fail the whole request.
+     * configured may not exist on the machine, and reading it would fail the whole request. The read that
+     * holds the part counter comes first.
      */
     static List<ReadBlock> plan(Collection<RegisterMapping> mappings) {
         List<RegisterMapping> sorted = mappings.stream()
@@ -43,6 +45,12 @@ record ReadBlock(RegisterAddress.Table table, int start, int count, List<Registe
                 blocks.add(current);
             }
         }
+        // The part counter is read first in a poll. A controller sets the serial of a part no later than it
+        // counts it, so a serial read after a count is never older than that count: a poll that reads the
+        // count new reads the serial new too, and one that reads a new serial but the old count leaves the
+        // serial to name the part the next poll counts.
+        blocks.sort(Comparator.comparing((ReadBlock block) -> block.members().stream()
+                .noneMatch(member -> member.signal().signal() == MachineSignal.PART_COUNT)));
         return blocks;
     }
 

@@ -24,7 +24,20 @@ record RegisterMapping(SignalMapping signal, RegisterAddress address, RegisterTy
         try {
             RegisterAddress address = RegisterAddress.parse(signal.address());
             RegisterType type = address.table().bits() ? RegisterType.UINT16
-                    : RegisterType.parse(signal.option("type", "uint16"));
+                    : RegisterType.parse(signal.option("type", address.isRun() ? "ascii" : "uint16"));
+            if (type == RegisterType.ASCII) {
+                if (signal.signal() != MachineSignal.PART_ID && signal.signal() != MachineSignal.PROGRAM) {
+                    throw new IllegalArgumentException("ascii text is read for PART_ID or PROGRAM, not "
+                            + signal.signal());
+                }
+                if (!address.isRun()) {
+                    throw new IllegalArgumentException("ascii text needs its run of registers: first[count], e.g. "
+                            + address + "[8] for up to 16 characters");
+                }
+            } else if (address.isRun()) {
+                throw new IllegalArgumentException("a run of registers [n] holds ascii text, not "
+                        + type.name().toLowerCase(Locale.ROOT) + ": set type: ascii or name one register");
+            }
             String words = signal.option("words", "big").trim().toLowerCase(Locale.ROOT);
             if (!words.equals("big") && !words.equals("little")) {
                 throw new IllegalArgumentException("words must be big or little, not '" + words + "'");
@@ -55,7 +68,12 @@ record RegisterMapping(SignalMapping signal, RegisterAddress address, RegisterTy
 
     /** Registers (or bits) the value takes from its address on. */
     int width() {
-        return type.words();
+        return type == RegisterType.ASCII ? address.count() : type.words();
+    }
+
+    /** What is reported for these registers (its {@link #width()}); empty for a value the configuration gives no text for. */
+    Optional<Object> read(int[] registers) {
+        return type == RegisterType.ASCII ? Optional.of(RegisterType.ascii(registers)) : value(physical(registers));
     }
 
     /** The signal's value from its registers (0 or 1 for a bit): scaled and offset. */
@@ -70,6 +88,8 @@ record RegisterMapping(SignalMapping signal, RegisterAddress address, RegisterTy
             case EXECUTION -> Optional.ofNullable(values.get(Math.round(physical)));
             case PROGRAM -> Optional.of(values.getOrDefault(Math.round(physical), Long.toString(Math.round(physical))));
             case PART_COUNT, ACTIVE_TOOL -> Optional.of(Math.round(physical));
+            // a serial a controller keeps as a number
+            case PART_ID -> Optional.of(Long.toString(Math.round(physical)));
             case ALARM -> Optional.of(new AlarmReport(physical != 0 ? level : AlarmLevel.NORMAL, text));
             default -> Optional.of(physical);
         };

@@ -8,7 +8,9 @@ enum RegisterType {
     UINT16(1, 0, 0xFFFF),
     INT32(2, Integer.MIN_VALUE, Integer.MAX_VALUE),
     UINT32(2, 0, 0xFFFF_FFFFL),
-    FLOAT32(2, 0, 0);
+    FLOAT32(2, 0, 0),
+    /** Text, two characters a register, the first in the high byte; as many registers as the address's run. */
+    ASCII(0, 0, 0);
 
     private final int words;
     private final long minimum;
@@ -24,12 +26,45 @@ enum RegisterType {
         try {
             return valueOf(type.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("modbus type '" + type + "' must be int16, uint16, int32, uint32 or float32");
+            throw new IllegalArgumentException("modbus type '" + type
+                    + "' must be int16, uint16, int32, uint32, float32 or ascii");
         }
     }
 
+    /** Registers a value takes; 0 for ascii, whose length the address gives. */
     int words() {
         return words;
+    }
+
+    /**
+     * The text in {@code registers}: two 8-bit characters a register, high byte first, up to the first NUL
+     * (controllers pad a shorter text with NULs, some with spaces, which are trimmed too).
+     */
+    static String ascii(int[] registers) {
+        StringBuilder text = new StringBuilder(registers.length * 2);
+        for (int register : registers) {
+            for (int shift : new int[] {8, 0}) {
+                char c = (char) (register >> shift & 0xFF);
+                if (c == 0) {
+                    return text.toString().strip();
+                }
+                text.append(c);
+            }
+        }
+        return text.toString().strip();
+    }
+
+    /** {@code text} in {@code count} registers, as {@link #ascii(int[])} reads it; refuses text that does not fit. */
+    static int[] ascii(String text, int count) {
+        if (text.length() > count * 2 || text.chars().anyMatch(c -> c > 0x7F)) {
+            throw new IllegalArgumentException("'" + text + "' is not ASCII text of at most " + count * 2
+                    + " characters");
+        }
+        int[] registers = new int[count];
+        for (int i = 0; i < text.length(); i++) {
+            registers[i / 2] |= text.charAt(i) << (i % 2 == 0 ? 8 : 0);
+        }
+        return registers;
     }
 
     /** The value of {@code words} (unsigned 16-bit, in register order); {@code littleWordOrder}: the first is the low word. */
@@ -53,6 +88,9 @@ enum RegisterType {
      * {@link IllegalArgumentException} for a value the type cannot hold.
      */
     int[] encode(double value, boolean littleWordOrder) {
+        if (this == ASCII) {
+            throw new IllegalArgumentException("a number cannot be written as ascii text");
+        }
         long bits;
         if (this == FLOAT32) {
             if (!Double.isFinite(value) || Math.abs(value) > Float.MAX_VALUE) {

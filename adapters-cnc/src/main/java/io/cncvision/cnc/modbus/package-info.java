@@ -10,13 +10,16 @@
  *   <li>{@code input:30}: input register 30 (function 4)</li>
  *   <li>{@code coil:5}: coil 5 (function 1)</li>
  *   <li>{@code discrete:7}: discrete input 7 (function 2)</li>
+ *   <li>{@code holding:40[8]}: a run of 8 holding (or input) registers from 40, read in one request: text</li>
  * </ul>
  *
  * <h2>Signal options</h2>
  * <ul>
  *   <li>{@code type}: {@code int16}, {@code uint16} (default), {@code int32}, {@code uint32} or
  *       {@code float32} (IEEE 754); the 32-bit types take two registers from the address on. Ignored for
- *       coils and discrete inputs, which read as 0 or 1.</li>
+ *       coils and discrete inputs, which read as 0 or 1. {@code ascii} (the default for a run) is text for
+ *       PART_ID or PROGRAM in a run of registers: two characters a register, high byte first, up to the first
+ *       NUL, trailing spaces trimmed. A PART_ID in a numeric register reads as its digits.</li>
  *   <li>{@code words}: {@code big} (default: the first register holds the high word, as Modbus itself
  *       orders bytes) or {@code little} (the first register holds the low word).</li>
  *   <li>{@code scale} (default 1) and {@code offset} (default 0): the signal's value is

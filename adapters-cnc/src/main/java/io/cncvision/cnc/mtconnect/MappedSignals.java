@@ -177,7 +177,7 @@ final class MappedSignals {
         }
         return switch (signal) {
             case EXECUTION -> value.isEmpty() ? null : value;
-            case PROGRAM -> value.isEmpty() || value.equals("UNAVAILABLE") ? null : value;
+            case PROGRAM, PART_ID -> value.isEmpty() || value.equals("UNAVAILABLE") ? null : value;
             case ALARM -> null; // alarms come from conditions only
             default -> number(value);
         };

@@ -348,6 +348,8 @@ public final class MtConnectAgentConnector extends FollowingConnector {
             }
             observations.forEach(this::observed);
         }
+        // a document's observations belong together: a part count and its serial are named in one
+        sink.endOfBatch(machine());
     }
 
     private void observed(Observation observation) {

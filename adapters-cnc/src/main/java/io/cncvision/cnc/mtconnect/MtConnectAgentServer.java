@@ -59,11 +59,12 @@ public final class MtConnectAgentServer implements SimulatorServer {
     static final Item SYSTEM = item("system", "CONDITION", "SYSTEM", null, null, "Controller", "controller", null);
     static final Item EXECUTION = item("execution", "EVENT", "EXECUTION", null, null, "Path", "path", "Execution");
     static final Item PROGRAM = item("program", "EVENT", "PROGRAM", null, null, "Path", "path", "Program");
+    static final Item PART_ID = item("partid", "EVENT", "PART_ID", null, null, "Path", "path", "PartId");
     static final Item PART_COUNT = item("partcount", "EVENT", "PART_COUNT", null, null, "Path", "path", "PartCount");
     static final Item TOOL = item("tool", "EVENT", "TOOL_NUMBER", null, null, "Path", "path", "ToolNumber");
     static final Item FEED_OVERRIDE = item("Fovr", "SAMPLE", "PATH_FEEDRATE", "OVERRIDE", "PERCENT", "Path", "path", "PathFeedrate");
     static final List<Item> ITEMS = List.of(AVAILABILITY, X_POSITION, Z_POSITION, SPINDLE_SPEED, SPINDLE_LOAD, SYSTEM,
-            EXECUTION, PROGRAM, PART_COUNT, TOOL, FEED_OVERRIDE);
+            EXECUTION, PROGRAM, PART_ID, PART_COUNT, TOOL, FEED_OVERRIDE);
 
     private static Item item(String id, String category, String type, String subType, String units, String component,
                              String componentId, String element) {
@@ -97,7 +98,7 @@ public final class MtConnectAgentServer implements SimulatorServer {
 
     /**
      * A ready-made connection to this simulator's agent at {@code endpoint} (e.g. {@code http://localhost:5000}):
-     * execution, program, part count, spindle speed and load, feed override, active tool, the X and Z
+     * execution, program, part serial and count, spindle speed and load, feed override, active tool, the X and Z
      * positions, and the lathe's alarms (its {@code system} condition, keyed by native code).
      */
     public static MachineConnection connection(MachineId machine, String endpoint) {
@@ -105,6 +106,7 @@ public final class MtConnectAgentServer implements SimulatorServer {
                 Map.of("source", "agent", "interval", "100", "heartbeat", "1000"),
                 List.of(mapping(MachineSignal.EXECUTION, null, EXECUTION),
                         mapping(MachineSignal.PROGRAM, null, PROGRAM),
+                        mapping(MachineSignal.PART_ID, null, PART_ID),
                         mapping(MachineSignal.PART_COUNT, null, PART_COUNT),
                         mapping(MachineSignal.SPINDLE_SPEED, null, SPINDLE_SPEED),
                         mapping(MachineSignal.SPINDLE_LOAD, null, SPINDLE_LOAD),
@@ -223,6 +225,8 @@ public final class MtConnectAgentServer implements SimulatorServer {
         change(SPINDLE_LOAD, at, decimal(state.spindleLoad()));
         change(EXECUTION, at, state.execution());
         change(PROGRAM, at, state.program());
+        // the serial before the count: a client reading up to the count has heard which part it counted
+        change(PART_ID, at, state.partSerial() == null ? "UNAVAILABLE" : state.partSerial());
         change(PART_COUNT, at, Long.toString(state.partCount()));
         change(TOOL, at, Integer.toString(state.activeTool()));
         change(FEED_OVERRIDE, at, decimal(state.feedOverride()));
@@ -440,7 +444,7 @@ public final class MtConnectAgentServer implements SimulatorServer {
                 .append("        <Controller id=\"controller\" name=\"controller\">\n          <DataItems>\n");
         dataItem(xml, SYSTEM, "            ");
         xml.append("          </DataItems>\n          <Components>\n");
-        component(xml, "Path", "path", "path", List.of(EXECUTION, PROGRAM, PART_COUNT, TOOL, FEED_OVERRIDE));
+        component(xml, "Path", "path", "path", List.of(EXECUTION, PROGRAM, PART_ID, PART_COUNT, TOOL, FEED_OVERRIDE));
         xml.append("          </Components>\n        </Controller>\n      </Components>\n    </Device>\n  </Devices>\n</MTConnectDevices>\n");
         return xml.toString();
     }

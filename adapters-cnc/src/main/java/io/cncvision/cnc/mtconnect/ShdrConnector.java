@@ -162,7 +162,13 @@ public final class ShdrConnector extends FollowingConnector {
         Multiline multiline = null;
         ping(out);
         lastPing = System.nanoTime();
+        boolean batchOpen = false;
         while (!closed) {
+            if (batchOpen && reader.drained()) {
+                // what the adapter sent together has been read (a part count and its serial come in one go)
+                batchOpen = false;
+                sink.endOfBatch(machine());
+            }
             connected.setSoTimeout((int) Math.max(1, Math.min(heartbeat, timeout)));
             String line;
             try {
@@ -208,6 +214,7 @@ public final class ShdrConnector extends FollowingConnector {
                 continue;
             }
             multiline = line(line);
+            batchOpen = true;
         }
     }
 
@@ -344,6 +351,11 @@ public final class ShdrConnector extends FollowingConnector {
 
         boolean ended() {
             return ended;
+        }
+
+        /** True when every byte read so far has been returned as lines: what was sent together has been read. */
+        boolean drained() {
+            return position == limit && partial.size() == 0;
         }
 
         /** The next line without its terminator; null at the end of the stream. */

@@ -71,6 +71,7 @@ final class LatheNamespace extends ManagedNamespaceWithLifecycle {
         LatheState state = lathe.state();
         variable(folder, "Execution", Identifiers.String, false);
         variable(folder, "Program", Identifiers.String, false);
+        variable(folder, "PartId", Identifiers.String, false);
         variable(folder, "PartCount", Identifiers.Int64, false);
         variable(folder, "SpindleSpeed", Identifiers.Double, false);
         variable(folder, "SpindleLoad", Identifiers.Double, false);
@@ -189,6 +190,8 @@ final class LatheNamespace extends ManagedNamespaceWithLifecycle {
         DateTime time = new DateTime(state.time());
         set("Execution", state.execution(), time);
         set("Program", state.program(), time);
+        // the serial before the count, so a client hears which part the count is of with it or before it
+        set("PartId", state.partSerial() == null ? "" : state.partSerial(), time);
         set("PartCount", state.partCount(), time);
         set("SpindleSpeed", state.spindleSpeed(), time);
         set("SpindleLoad", state.spindleLoad(), time);

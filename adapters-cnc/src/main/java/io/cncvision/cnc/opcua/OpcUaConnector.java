@@ -349,6 +349,15 @@ public final class OpcUaConnector implements MachineConnector {
             log.warn("machine {}: no signals configured that could be followed", machine());
             return;
         }
+        // Milo hands a notification's values to the items first, then to the subscription's listeners: so this
+        // marks the end of what one publish brought (a part count and its serial arrive in one, in either order)
+        subscription.addNotificationListener(new UaSubscription.NotificationListener() {
+            @Override
+            public void onDataChangeNotification(UaSubscription notified, List<UaMonitoredItem> items,
+                                                 List<DataValue> values, DateTime publishTime) {
+                sink.endOfBatch(machine());
+            }
+        });
         List<UaMonitoredItem> items = subscription.createMonitoredItems(TimestampsToReturn.Both, requests,
                 (item, index) -> {
                     SignalMapping mapping = mappings.get(index);
@@ -395,7 +404,7 @@ public final class OpcUaConnector implements MachineConnector {
             raw = text.getText();
         }
         return switch (mapping.signal()) {
-            case EXECUTION, PROGRAM -> raw instanceof String text ? text : null;
+            case EXECUTION, PROGRAM, PART_ID -> raw instanceof String text ? text : null;
             case ALARM -> alarm(mapping, raw);
             case PART_COUNT, ACTIVE_TOOL -> raw instanceof Number number ? (Number) number.longValue() : null;
             default -> raw instanceof Number number ? (Number) number.doubleValue() : null;
@@ -420,7 +429,7 @@ public final class OpcUaConnector implements MachineConnector {
 
     private static String expected(MachineSignal signal) {
         return switch (signal) {
-            case EXECUTION, PROGRAM -> "text";
+            case EXECUTION, PROGRAM, PART_ID -> "text";
             case ALARM -> "level (NORMAL, WARNING, FAULT) or boolean";
             default -> "number";
         };

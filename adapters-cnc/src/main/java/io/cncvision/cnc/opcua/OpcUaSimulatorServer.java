@@ -172,6 +172,7 @@ public final class OpcUaSimulatorServer implements SimulatorServer {
         List<SignalMapping> mappings = new ArrayList<>();
         mappings.add(signal(MachineSignal.EXECUTION, null, "Execution"));
         mappings.add(signal(MachineSignal.PROGRAM, null, "Program"));
+        mappings.add(signal(MachineSignal.PART_ID, null, "PartId"));
         mappings.add(signal(MachineSignal.PART_COUNT, null, "PartCount"));
         mappings.add(signal(MachineSignal.SPINDLE_SPEED, null, "SpindleSpeed"));
         mappings.add(signal(MachineSignal.SPINDLE_LOAD, null, "SpindleLoad"));

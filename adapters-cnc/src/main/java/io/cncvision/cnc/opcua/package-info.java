@@ -21,6 +21,7 @@
  *       signals:
  *         - { signal: EXECUTION,     address: "ns=2;s=Lathe/Execution" }
  *         - { signal: PROGRAM,       address: "ns=2;s=Lathe/Program" }
+ *         - { signal: PART_ID,       address: "ns=2;s=Lathe/PartId" }   # String: the last part made's serial
  *         - { signal: PART_COUNT,    address: "ns=2;s=Lathe/PartCount" }
  *         - { signal: SPINDLE_SPEED, address: "ns=2;s=Lathe/SpindleSpeed" }
  *         - { signal: SPINDLE_LOAD,  address: "ns=2;s=Lathe/SpindleLoad" }

@@ -35,6 +35,7 @@ public final class SimulatedLathe {
     public static final String GEOMETRY_OFFSET = "T1.geometry.x";
     static final Duration FAULT_STOP = Duration.ofSeconds(30);
 
+    private final long seed;
     private final Random random;
     private final List<Consumer<LatheState>> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Double> offsets = new LinkedHashMap<>();
@@ -53,6 +54,7 @@ public final class SimulatedLathe {
     private double spindleLoad;
 
     public SimulatedLathe(long seed, Instant start) {
+        this.seed = seed;
         this.random = new Random(seed);
         this.now = start;
         offsets.put(WEAR_OFFSET, 0.0);
@@ -69,6 +71,14 @@ public final class SimulatedLathe {
         return lathe;
     }
 
+    /**
+     * The serial of the {@code partCount}th part a lathe of {@code seed} makes, {@code SIM<seed>-NNNNNN}: what
+     * its controller publishes and what the simulated camera marks on the part, so both name it alike.
+     */
+    public static String partSerial(long seed, long partCount) {
+        return String.format(java.util.Locale.ROOT, "SIM%d-%06d", seed, partCount);
+    }
+
     /** Tells {@code listener} every state the lathe shows from now on, on the thread that advances it. */
     public void onChange(Consumer<LatheState> listener) {
         listeners.add(listener);
@@ -77,7 +87,8 @@ public final class SimulatedLathe {
     public synchronized LatheState state() {
         boolean cutting = execution.equals("ACTIVE");
         double progress = cutting ? (double) inPhase.toMillis() / CYCLE.toMillis() : 0;
-        return new LatheState(now, execution, PROGRAM, partCount, cutting ? 1800 : 0, cutting ? spindleLoad : 0,
+        return new LatheState(now, execution, PROGRAM, partCount,
+                partCount == 0 ? null : partSerial(seed, partCount), cutting ? 1800 : 0, cutting ? spindleLoad : 0,
                 100, 1, cutting ? 15 - 3 * progress : 60, cutting ? -40 * progress : 5, Map.copyOf(alarms),
                 Map.copyOf(offsets), lastBore, sequence);
     }

@@ -3,20 +3,27 @@ package io.cncvision.cnc.modbus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.cncvision.api.machine.CompleteCycle;
+import io.cncvision.api.part.ProducePart;
 import io.cncvision.api.value.MachineId;
+import io.cncvision.api.value.Serial;
 import io.cncvision.cnc.AlarmLevel;
 import io.cncvision.cnc.ConnectionState;
 import io.cncvision.cnc.MachineConnectors;
+import io.cncvision.cnc.MachineEventTranslator;
 import io.cncvision.cnc.MachineSignal;
 import io.cncvision.cnc.Observation.AlarmReport;
 import io.cncvision.cnc.Observation;
 import io.cncvision.cnc.OffsetWrite;
 import io.cncvision.cnc.OffsetWritten;
+import io.cncvision.cnc.PartNumbers;
 import io.cncvision.cnc.RecordingSink;
 import io.cncvision.cnc.simulator.SimulatedLathe;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,5 +114,41 @@ class ModbusConnectorSimulatorTest {
         sink.awaitObservation(MachineSignal.TOOL_OFFSET, "T1.wear.x", value -> value.equals(-0.05));
         lathe.advance(SimulatedLathe.CYCLE.plus(SimulatedLathe.LOAD));
         assertThat(lathe.state().lastBore()).isEqualTo(boreBefore - 0.05, within(0.012));
+    }
+
+    @Test
+    void readsTheSerialOfEachPartMadeFromItsRunOfHoldingRegistersAndThePartIsProduced() throws Exception {
+        List<Object> commands = new CopyOnWriteArrayList<>();
+        RecordingSink named = new RecordingSink(new MachineEventTranslator(commands::add, (machine, o) -> { },
+                Map.of(MACHINE, new PartNumbers(null, Map.of(SimulatedLathe.PROGRAM, "PN-1234")))));
+        ModbusConnector second = (ModbusConnector) MachineConnectors.create(ModbusTesting.fast(
+                ModbusSimulatorServer.connection(MACHINE, "127.0.0.1", Integer.parseInt(
+                        server.endpoint().substring(server.endpoint().lastIndexOf(':') + 1))), Map.of()));
+        second.start(named);
+        try {
+            named.awaitObservation(MachineSignal.PART_COUNT, null, value -> value.equals(0L));
+            assertThat(named.values(MachineSignal.PART_ID)).containsExactly("");
+
+            for (int part = 1; part <= 2; part++) {
+                lathe.advance(SimulatedLathe.LOAD);
+                named.awaitObservation(MachineSignal.EXECUTION, null, "ACTIVE"::equals);
+                lathe.advance(SimulatedLathe.CYCLE);
+                long made = part;
+                RecordingSink.await(() -> commands.stream().filter(ProducePart.class::isInstance).count() == made,
+                        "part " + made + " produced");
+            }
+
+            assertThat(named.values(MachineSignal.PART_ID)).containsExactly("", "SIM7-000001", "SIM7-000002");
+            assertThat(commands).filteredOn(CompleteCycle.class::isInstance).map(c -> ((CompleteCycle) c).partSerial())
+                    .containsExactly(Serial.of("SIM7-000001"), Serial.of("SIM7-000002"));
+            assertThat(commands).filteredOn(ProducePart.class::isInstance).map(c -> (ProducePart) c)
+                    .extracting(ProducePart::serial, ProducePart::partNumber, ProducePart::program, ProducePart::toolId)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(Serial.of("SIM7-000001"), "PN-1234",
+                                    SimulatedLathe.PROGRAM, "T1"),
+                            org.assertj.core.groups.Tuple.tuple(Serial.of("SIM7-000002"), "PN-1234",
+                                    SimulatedLathe.PROGRAM, "T1"));
+        } finally {
+            second.close();
+        }
     }
 }

@@ -78,6 +78,61 @@ class RegisterMapTest {
                 .hasMessageContaining("M1").hasMessageContaining("only holding registers can be written");
     }
 
+    @Test
+    void readsASerialFromARunOfRegistersTwoCharactersEachHighByteFirstUpToTheFirstNul() {
+        RegisterMapping serial = mapping(MachineSignal.PART_ID, "holding:40[4]", false, Map.of("type", "ascii"));
+
+        assertThat(serial.width()).isEqualTo(4);
+        // "SN-12" then NUL padding
+        assertThat(serial.read(new int[] {0x534E, 0x2D31, 0x3200, 0x0000})).contains("SN-12");
+        assertThat(serial.read(new int[] {0, 0, 0, 0})).contains("");
+        // space padding, as some controllers pad
+        assertThat(serial.read(new int[] {0x4142, 0x2020, 0x2020, 0x2020})).contains("AB");
+        assertThat(RegisterType.ascii("SN-12", 4)).containsExactly(0x534E, 0x2D31, 0x3200, 0x0000);
+        assertThatThrownBy(() -> RegisterType.ascii("123456789", 4)).hasMessageContaining("at most 8 characters");
+        // the type follows from the run
+        assertThat(mapping(MachineSignal.PART_ID, "input:7[2]", false, Map.of()).read(new int[] {0x5031, 0}))
+                .contains("P1");
+        assertThat(RegisterAddress.parse("holding:40[4]")).isEqualTo(
+                new RegisterAddress(RegisterAddress.Table.HOLDING, 40, 4));
+        assertThat(RegisterAddress.parse("holding:40[4]").toString()).isEqualTo("holding:40[4]");
+    }
+
+    @Test
+    void refusesARunOfRegistersThatCannotHoldText() {
+        assertThatThrownBy(() -> RegisterAddress.parse("holding:40[0]")).hasMessageContaining("1..125");
+        assertThatThrownBy(() -> RegisterAddress.parse("holding:40[126]")).hasMessageContaining("1..125");
+        assertThatThrownBy(() -> RegisterAddress.parse("holding:40[x]"))
+                .hasMessageContaining("the count in [count] must be a number");
+        assertThatThrownBy(() -> RegisterAddress.parse("holding:40[8")).hasMessageContaining("first[count]");
+        assertThatThrownBy(() -> RegisterAddress.parse("coil:4[8]")).hasMessageContaining("holding or input");
+        assertThatThrownBy(() -> RegisterAddress.parse("holding:65530[8]")).hasMessageContaining("65535");
+        assertThatThrownBy(() -> mapping(MachineSignal.PART_ID, "holding:40", false, Map.of("type", "ascii")))
+                .hasMessageContaining("M1").hasMessageContaining("holding:40[8]");
+        assertThatThrownBy(() -> mapping(MachineSignal.PART_ID, "holding:40[4]", false, Map.of("type", "uint32")))
+                .hasMessageContaining("holds ascii text");
+        assertThatThrownBy(() -> mapping(MachineSignal.SPINDLE_LOAD, "holding:40[4]", false, Map.of()))
+                .hasMessageContaining("PART_ID or PROGRAM");
+    }
+
+    @Test
+    void aSerialKeptAsANumberReadsAsItsDigits() {
+        RegisterMapping serial = mapping(MachineSignal.PART_ID, "input:2", false, Map.of("type", "uint32"));
+
+        assertThat(serial.read(new int[] {0x0001, 0x1170})).contains("70000");
+    }
+
+    @Test
+    void thePartCounterIsReadFirstSoASerialReadAfterItIsNeverOlder() {
+        List<ReadBlock> plan = ReadBlock.plan(List.of(
+                mapping(MachineSignal.PART_ID, "holding:4[16]", false, Map.of()),
+                mapping(MachineSignal.EXECUTION, "input:0", false, Map.of("values", "0=READY")),
+                mapping(MachineSignal.PART_COUNT, "input:1", false, Map.of("type", "uint32")),
+                mapping(MachineSignal.ALARM, "coil:0", false, Map.of())));
+
+        assertThat(plan).map(ReadBlock::toString).containsExactly("input:0..2", "holding:4..19", "coil:0");
+    }
+
     private static RegisterMapping mapping(MachineSignal signal, String address, boolean writable,
                                            Map<String, String> options) {
         return RegisterMapping.of(MACHINE, new SignalMapping(signal, "T1", address, writable, options));

@@ -9,8 +9,10 @@ import io.cncvision.api.machine.CompleteCycle;
 import io.cncvision.api.machine.RaiseAlarm;
 import io.cncvision.api.machine.ReportDataGap;
 import io.cncvision.api.machine.ReportMachineState;
+import io.cncvision.api.part.ProducePart;
 import io.cncvision.api.value.MachineId;
 import io.cncvision.api.value.MachineState;
+import io.cncvision.api.value.Serial;
 import io.cncvision.cnc.ConnectionState;
 import io.cncvision.cnc.MachineConnection;
 import io.cncvision.cnc.MachineConnectors;
@@ -18,6 +20,7 @@ import io.cncvision.cnc.MachineEventTranslator;
 import io.cncvision.cnc.MachineSignal;
 import io.cncvision.cnc.Observation;
 import io.cncvision.cnc.OffsetWrite;
+import io.cncvision.cnc.PartNumbers;
 import io.cncvision.cnc.RecordingSink;
 import io.cncvision.cnc.simulator.SimulatedLathe;
 import java.time.Duration;
@@ -44,7 +47,8 @@ class MtConnectAgentConnectorTest {
     // A buffer smaller than the connector's default count (1000): it must ask for no more than the agent holds.
     private final MtConnectAgentServer agent = new MtConnectAgentServer(900);
     private final List<Object> commands = new CopyOnWriteArrayList<>();
-    private final RecordingSink sink = new RecordingSink(new MachineEventTranslator(commands::add, (machine, o) -> { }));
+    private final RecordingSink sink = new RecordingSink(new MachineEventTranslator(commands::add, (machine, o) -> { },
+            Map.of(MACHINE, new PartNumbers("PN-1234", Map.of()))));
     private MtConnectAgentConnector connector;
 
     @BeforeEach
@@ -166,5 +170,24 @@ class MtConnectAgentConnectorTest {
                 .cause().isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageStartingWith("MTConnect is read-only: ")
                 .hasMessageContaining("becomes an operator task");
+    }
+
+    @Test
+    void hearsThePartIdOfEachPartMadeAndThePartIsProducedWithItsCycle() throws Exception {
+        // before the first part the agent's PartId is UNAVAILABLE: nothing to hear
+        assertThat(sink.values(MachineSignal.PART_ID)).isEmpty();
+
+        run(Duration.ofSeconds(50));
+
+        assertThat(sink.values(MachineSignal.PART_ID)).containsExactly("SIM3-000001", "SIM3-000002");
+        assertThat(commands).filteredOn(CompleteCycle.class::isInstance).map(c -> ((CompleteCycle) c).partSerial())
+                .containsExactly(Serial.of("SIM3-000001"), Serial.of("SIM3-000002"));
+        assertThat(commands).filteredOn(ProducePart.class::isInstance).map(c -> (ProducePart) c)
+                .extracting(p -> p.serial().value(), ProducePart::partNumber, ProducePart::program, ProducePart::toolId,
+                        ProducePart::producedAt)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("SIM3-000001", "PN-1234", SimulatedLathe.PROGRAM, "T1",
+                                Instant.parse("2026-01-05T06:00:24Z")),
+                        org.assertj.core.groups.Tuple.tuple("SIM3-000002", "PN-1234", SimulatedLathe.PROGRAM, "T1",
+                                Instant.parse("2026-01-05T06:00:48Z")));
     }
 }

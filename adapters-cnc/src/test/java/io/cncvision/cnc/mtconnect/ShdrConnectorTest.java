@@ -8,9 +8,11 @@ import io.cncvision.api.machine.ClearAlarm;
 import io.cncvision.api.machine.CompleteCycle;
 import io.cncvision.api.machine.RaiseAlarm;
 import io.cncvision.api.machine.ReportMachineState;
+import io.cncvision.api.part.ProducePart;
 import io.cncvision.api.value.MachineId;
 import io.cncvision.api.value.MachineState;
 import io.cncvision.api.value.Protocol;
+import io.cncvision.api.value.Serial;
 import io.cncvision.cnc.ConnectionState;
 import io.cncvision.cnc.MachineConnection.SignalMapping;
 import io.cncvision.cnc.MachineConnection;
@@ -18,6 +20,7 @@ import io.cncvision.cnc.MachineConnectors;
 import io.cncvision.cnc.MachineEventTranslator;
 import io.cncvision.cnc.MachineSignal;
 import io.cncvision.cnc.Observation;
+import io.cncvision.cnc.PartNumbers;
 import io.cncvision.cnc.RecordingSink;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +43,8 @@ class ShdrConnectorTest {
             "WasteDisposalSystem1_cond", "ToolingDeliverySystem1_cond", "BarFeederSystem1_cond");
 
     private final List<Object> commands = new CopyOnWriteArrayList<>();
-    private final RecordingSink sink = new RecordingSink(new MachineEventTranslator(commands::add, (machine, o) -> { }));
+    private final RecordingSink sink = new RecordingSink(new MachineEventTranslator(commands::add, (machine, o) -> { },
+            Map.of(MACHINE, new PartNumbers("PN-1234", Map.of()))));
     private final List<AutoCloseable> closing = new ArrayList<>();
 
     @AfterEach
@@ -256,5 +260,28 @@ class ShdrConnectorTest {
         assertThat(sink.values(MachineSignal.ACTIVE_TOOL)).containsExactly(1L, 2L, 3L, 2L);
         assertThat(sink.observations).allSatisfy(o -> assertThat(o.sourceTime()).isAfterOrEqualTo(before));
         assertThat(connector.assetsIgnored()).isZero();
+    }
+
+    @Test
+    void aPartIdNamesTheCycleCountedWithItWhicheverComesFirst() throws Exception {
+        String lines = """
+                2026-01-05T06:00:00Z|prog|O1234|pc|10|pid|SN-10
+                2026-01-05T06:00:24Z|pc|11|pid|SN-11
+                2026-01-05T06:00:48Z|pid|SN-12
+                2026-01-05T06:00:48Z|pc|12
+                """;
+        ShdrAdapter adapter = new ShdrAdapter(lines.getBytes(StandardCharsets.UTF_8), 10_000);
+        closing.add(adapter);
+        ShdrConnector connector = connect(adapter.endpoint(), List.of(map(MachineSignal.PROGRAM, null, "prog"),
+                map(MachineSignal.PART_COUNT, null, "pc"), map(MachineSignal.PART_ID, null, "pid")), Map.of());
+        await("the lines", WAIT, () -> connector.linesReceived() >= 4
+                && commands.stream().filter(ProducePart.class::isInstance).count() == 2);
+
+        assertThat(sink.values(MachineSignal.PART_ID)).containsExactly("SN-10", "SN-11", "SN-12");
+        // SN-10 was made before the platform listened: it names no cycle
+        assertThat(commands).filteredOn(CompleteCycle.class::isInstance).map(c -> ((CompleteCycle) c).partSerial())
+                .containsExactly(Serial.of("SN-11"), Serial.of("SN-12"));
+        assertThat(commands).filteredOn(ProducePart.class::isInstance).map(c -> ((ProducePart) c).serial().value())
+                .containsExactly("SN-11", "SN-12");
     }
 }

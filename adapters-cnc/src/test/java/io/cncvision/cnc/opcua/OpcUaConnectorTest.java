@@ -6,14 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.cncvision.api.machine.CompleteCycle;
+import io.cncvision.api.part.ProducePart;
 import io.cncvision.api.value.MachineId;
+import io.cncvision.api.value.Serial;
 import io.cncvision.cnc.AlarmLevel;
 import io.cncvision.cnc.ConnectionState;
 import io.cncvision.cnc.MachineConnection;
+import io.cncvision.cnc.MachineEventTranslator;
 import io.cncvision.cnc.MachineSignal;
 import io.cncvision.cnc.Observation;
 import io.cncvision.cnc.OffsetWrite;
 import io.cncvision.cnc.OffsetWritten;
+import io.cncvision.cnc.PartNumbers;
 import io.cncvision.cnc.RecordingSink;
 import io.cncvision.cnc.simulator.SimulatedLathe;
 import java.nio.file.Files;
@@ -21,7 +26,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -196,5 +203,39 @@ class OpcUaConnectorTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> !sink.gaps.isEmpty());
         assertThat(sink.gaps).anySatisfy(gap -> assertThat(gap).contains("Lathe/X").contains("overflowed"));
         assertThat(sink.lost).isEmpty();
+    }
+
+    @Test
+    void hearsTheSerialOfEachPartMadeAndThePartIsProducedWithItsCycle() throws Exception {
+        startSimulator();
+        List<Object> commands = new CopyOnWriteArrayList<>();
+        sink = new RecordingSink(new MachineEventTranslator(commands::add, (machine, o) -> { },
+                Map.of(LATHE, new PartNumbers("PN-1234", Map.of()))));
+        connect(connection("none", Map.of()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> sink.heard(MachineSignal.PART_COUNT, 0L));
+        // no part made yet: the node holds no serial
+        assertThat(sink.values(MachineSignal.PART_ID)).containsExactly("");
+
+        for (int part = 1; part <= 2; part++) {
+            lathe.advance(SimulatedLathe.LOAD.plus(SimulatedLathe.CYCLE));
+            long made = part;
+            await().atMost(Duration.ofSeconds(5)).until(() -> commands.stream().filter(CompleteCycle.class::isInstance)
+                    .count() == made);
+        }
+
+        assertThat(sink.values(MachineSignal.PART_ID)).containsExactly("", "SIM7-000001", "SIM7-000002");
+        assertThat(sink.batches()).isPositive();
+        await().atMost(Duration.ofSeconds(5)).until(() -> commands.stream().filter(ProducePart.class::isInstance)
+                .count() == 2);
+        assertThat(commands).filteredOn(CompleteCycle.class::isInstance).map(c -> ((CompleteCycle) c).partSerial())
+                .containsExactly(Serial.of("SIM7-000001"), Serial.of("SIM7-000002"));
+        ProducePart first = commands.stream().filter(ProducePart.class::isInstance).map(ProducePart.class::cast)
+                .findFirst().orElseThrow();
+        assertThat(first.serial()).isEqualTo(Serial.of("SIM7-000001"));
+        assertThat(first.partNumber()).isEqualTo("PN-1234");
+        assertThat(first.machineId()).isEqualTo(LATHE);
+        assertThat(first.program()).isEqualTo(SimulatedLathe.PROGRAM);
+        assertThat(first.toolId()).isEqualTo("T1");
+        assertThat(first.producedAt()).isEqualTo(START.plus(SimulatedLathe.LOAD).plus(SimulatedLathe.CYCLE));
     }
 }

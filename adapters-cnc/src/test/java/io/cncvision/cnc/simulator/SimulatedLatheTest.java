@@ -94,4 +94,16 @@ class SimulatedLatheTest {
         assertThat(lathe.state().partCount()).isEqualTo(5);
         assertThat(lathe.state().time()).isEqualTo(T0);
     }
+
+    @Test
+    void eachPartMadeIsNamedBySeedAndCountAndNoneBeforeTheFirst() {
+        SimulatedLathe lathe = new SimulatedLathe(7, T0);
+        assertThat(lathe.state().partSerial()).isNull();
+
+        lathe.advance(PART.multipliedBy(2));
+
+        assertThat(lathe.state().partCount()).isEqualTo(2);
+        assertThat(lathe.state().partSerial()).isEqualTo("SIM7-000002").isEqualTo(SimulatedLathe.partSerial(7, 2));
+        assertThat(SimulatedLathe.partSerial(-3, 1234567)).isEqualTo("SIM-3-1234567");
+    }
 }

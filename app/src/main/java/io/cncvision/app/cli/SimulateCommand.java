@@ -25,8 +25,9 @@ import picocli.CommandLine.Parameters;
  * simulator keeps its certificate in {@code ./data/simulator/opcua}, so a platform trusts it once.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Serve a simulated lathe (cycles, part count, spindle load, alarms now and then, tool wear",
-                "that makes the bore grow, writable tool offsets) over OPC-UA, Modbus TCP or MTConnect."})
+        description = {"Serve a simulated lathe (cycles, part count and the serial of each part made, spindle load,",
+                "alarms now and then, tool wear that makes the bore grow, writable tool offsets) over OPC-UA,",
+                "Modbus TCP or MTConnect."})
 public class SimulateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PROTOCOL", description = "opcua, modbus or mtconnect")
@@ -71,9 +72,11 @@ public class SimulateCommand implements Callable<Integer> {
         SimulatedLathe lathe = SimulatedLathe.onWallClock(seed, Clock.systemUTC());
         server.start(lathe, port == null ? defaultPort(protocol) : port);
         System.out.println("simulated lathe (seed " + seed + ") serving " + server.endpoint());
+        System.out.println("its parts are named " + SimulatedLathe.partSerial(seed, 1) + ", "
+                + SimulatedLathe.partSerial(seed, 2) + ", ... (signal PART_ID)");
         if (cameraFolder != null) {
             Files.createDirectories(cameraFolder);
-            new LatheCamera(seed, defects, defectRate, "SIM" + seed + "-").watch(lathe,
+            new LatheCamera(seed, defects, defectRate).watch(lathe,
                     (serial, frame) -> LatheCamera.write(cameraFolder, serial, frame));
             System.out.println("photographing each part into " + cameraFolder.toAbsolutePath());
         }

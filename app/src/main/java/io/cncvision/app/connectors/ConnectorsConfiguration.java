@@ -1,14 +1,17 @@
 package io.cncvision.app.connectors;
 
+import io.cncvision.api.value.MachineId;
 import io.cncvision.cnc.CommandDispatcher;
 import io.cncvision.cnc.MachineConnection;
 import io.cncvision.cnc.MachineEventTranslator;
+import io.cncvision.cnc.PartNumbers;
 import io.cncvision.cnc.TelemetrySink;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,8 +58,18 @@ class ConnectorsConfiguration {
     }
 
     @Bean
-    MachineEventTranslator machineEventTranslator(CommandDispatcher connectorCommandDispatcher, OffsetValues offsets) {
-        return new MachineEventTranslator(connectorCommandDispatcher::dispatch, offsets);
+    MachineEventTranslator machineEventTranslator(CommandDispatcher connectorCommandDispatcher, OffsetValues offsets,
+                                                  MachineConnectionsProperties properties) {
+        // each machine's part numbers, so the parts it names are recorded as produced
+        Map<MachineId, PartNumbers> partNumbers = new HashMap<>();
+        for (int i = 0; i < properties.machines().size(); i++) {
+            MachineConnectionsProperties.Machine machine = properties.machines().get(i);
+            PartNumbers numbers = machine.toPartNumbers(i);
+            if (machine.id() != null && !numbers.equals(PartNumbers.NONE)) {
+                partNumbers.put(machine.toConnection(i).machine(), numbers);
+            }
+        }
+        return new MachineEventTranslator(connectorCommandDispatcher::dispatch, offsets, partNumbers);
     }
 
     @Bean

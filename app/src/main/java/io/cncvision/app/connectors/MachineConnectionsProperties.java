@@ -4,6 +4,7 @@ import io.cncvision.api.value.MachineId;
 import io.cncvision.api.value.Protocol;
 import io.cncvision.cnc.MachineConnection;
 import io.cncvision.cnc.MachineSignal;
+import io.cncvision.cnc.PartNumbers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *       protocol: opcua
  *       endpoint: opc.tcp://10.0.4.21:4840
  *       options: {security: sign-and-encrypt, username: cncvision, password: ${LATHE1_PASSWORD}}
+ *       part-number: PN-1234                  # what its parts are, unless the program says otherwise
+ *       part-numbers: {O5678: PN-5678}
  *       signals:
  *         - {signal: EXECUTION, address: "ns=2;s=Lathe/Execution"}
+ *         - {signal: PART_ID, address: "ns=2;s=Lathe/PartId"}
  *         - {signal: PART_COUNT, address: "ns=2;s=Lathe/PartCount"}
  *         - {signal: TOOL_OFFSET, key: T1.wear.x, address: "ns=2;s=Lathe/Offsets/T1.wear.x", writable: true}
  * </pre>
@@ -48,9 +52,23 @@ public record MachineConnectionsProperties(List<Machine> machines, Connectors co
         }
     }
 
-    /** One machine as configured. */
+    /**
+     * One machine as configured. {@code partNumber} (the machine's default) and {@code partNumbers} (by
+     * program) say what its parts are, so a part it names by its serial is recorded as produced.
+     */
     public record Machine(String id, String name, String protocol, String endpoint, Map<String, String> options,
-                          List<Signal> signals, Duration initialBackoff, Duration maximumBackoff) {
+                          List<Signal> signals, Duration initialBackoff, Duration maximumBackoff, String partNumber,
+                          Map<String, String> partNumbers) {
+
+        /** The machine's part numbers; refuses a blank or overlong one, naming the machine and the field. */
+        PartNumbers toPartNumbers(int index) {
+            try {
+                return new PartNumbers(partNumber, partNumbers);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("cncvision.machines[" + index + "]" + (id == null ? "" : " (" + id + ")")
+                        + "." + e.getMessage(), e);
+            }
+        }
 
         MachineConnection toConnection(int index) {
             String where = "cncvision.machines[" + index + "]";

@@ -76,7 +76,7 @@ public final class DemoPlant implements SimulatedCameras, AutoCloseable {
                 MachineConnection connection = opcua
                         ? OpcUaSimulatorServer.connection(machine, server.endpoint(), Map.of("security", "none"))
                         : ModbusSimulatorServer.connection(machine, "127.0.0.1", port);
-                LatheCamera photographer = new LatheCamera(latheSeed, defects, defectRate, "SIM" + latheSeed + "-");
+                LatheCamera photographer = new LatheCamera(latheSeed, defects, defectRate);
                 SimulatedCamera<LatheState> camera = new SimulatedCamera<>("at " + machine, photographer::frame,
                         CAMERA_BACKLOG, clock);
                 stations.add(new Station(machine, GaugeId.of("cam-" + i), lathe, server, connection, camera));

@@ -16,7 +16,8 @@ import javax.imageio.ImageIO;
 
 /**
  * The simulated camera at a simulated lathe's outfeed: each part the lathe makes is rendered with its
- * actual bore, an outer diameter of {@value #OUTER_DIAMETER_MM} mm, its serial marked as a DataMatrix,
+ * actual bore, an outer diameter of {@value #OUTER_DIAMETER_MM} mm, its serial (the one the lathe's
+ * controller publishes, {@link SimulatedLathe#partSerial}) marked as a DataMatrix,
  * and now and then (at {@code defectRate}) a surface defect taken from a folder of defect images.
  * Deterministic from its seed.
  */
@@ -29,17 +30,12 @@ public final class LatheCamera {
     private final Random random;
     private final List<Path> defects;
     private final double defectRate;
-    private final String serialPrefix;
     private long lastCount;
 
-    /**
-     * {@code defects}: a folder of defect images (searched below it), or null for none; {@code serialPrefix}
-     * starts every serial, the part count ends it.
-     */
-    public LatheCamera(long seed, Path defects, double defectRate, String serialPrefix) throws IOException {
+    /** {@code defects}: a folder of defect images (searched below it), or null for none. */
+    public LatheCamera(long seed, Path defects, double defectRate) throws IOException {
         this.random = new Random(seed);
         this.defectRate = defects == null ? 0 : defectRate;
-        this.serialPrefix = serialPrefix;
         if (defects == null) {
             this.defects = List.of();
         } else {
@@ -64,7 +60,7 @@ public final class LatheCamera {
     }
 
     String serial(LatheState state) {
-        return String.format("%s%06d", serialPrefix, state.partCount());
+        return state.partSerial();
     }
 
     BufferedImage frame(LatheState state) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cncvision.api.value.Protocol;
 import io.cncvision.cnc.MachineConnection;
 import io.cncvision.cnc.MachineSignal;
+import io.cncvision.cnc.PartNumbers;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -77,5 +78,43 @@ class MachineConnectionsPropertiesTest {
         MachineConnectionsProperties noProtocol = bind(Map.of("cncvision.machines[0].id", "lathe-1"));
         assertThatThrownBy(() -> noProtocol.machines().get(0).toConnection(0)).hasMessageContaining("protocol is required");
         assertThat(List.of(bind(Map.of()).machines())).containsExactly(List.of());
+    }
+
+    @Test
+    void aMachinesPartNumbersAreItsDefaultAndThoseOfItsPrograms() {
+        MachineConnectionsProperties properties = bind(entries(
+                "cncvision.machines[0].id", "lathe-1",
+                "cncvision.machines[0].protocol", "opcua",
+                "cncvision.machines[0].endpoint", "opc.tcp://lathe-1:4840",
+                "cncvision.machines[0].part-number", "PN-1234",
+                "cncvision.machines[0].part-numbers.O5678", "PN-5678",
+                "cncvision.machines[0].signals[0].signal", "part-id",
+                "cncvision.machines[0].signals[0].address", "ns=2;s=Lathe/PartId"));
+
+        PartNumbers numbers = properties.machines().get(0).toPartNumbers(0);
+
+        assertThat(numbers.forProgram("O5678")).isEqualTo("PN-5678");
+        assertThat(numbers.forProgram("O1234")).isEqualTo("PN-1234");
+        assertThat(numbers.forProgram(null)).isEqualTo("PN-1234");
+        assertThat(properties.machines().get(0).toConnection(0).mappings(MachineSignal.PART_ID)).hasSize(1);
+        assertThat(bind(entries("cncvision.machines[0].id", "lathe-2")).machines().get(0).toPartNumbers(0))
+                .isEqualTo(PartNumbers.NONE);
+    }
+
+    @Test
+    void aBadPartNumberNamesTheMachineIndexAndTheField() {
+        MachineConnectionsProperties blank = bind(entries(
+                "cncvision.machines[0].id", "lathe-1",
+                "cncvision.machines[1].id", "lathe-2",
+                "cncvision.machines[1].part-number", " "));
+        assertThatThrownBy(() -> blank.machines().get(1).toPartNumbers(1))
+                .hasMessageContaining("cncvision.machines[1] (lathe-2).part-number must not be blank");
+
+        MachineConnectionsProperties overlong = bind(entries(
+                "cncvision.machines[0].id", "lathe-1",
+                "cncvision.machines[0].part-numbers.O5678", "P".repeat(65)));
+        assertThatThrownBy(() -> overlong.machines().get(0).toPartNumbers(0))
+                .hasMessageContaining("cncvision.machines[0] (lathe-1).part-numbers.O5678")
+                .hasMessageContaining("at most 64 characters");
     }
 }

@@ -32,8 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A machine configured under {@code cncvision.machines}, the simulated lathe over each protocol: the
- * platform registers it, hears its states, cycles and alarms as events, records the loss of its
- * connection and its return, and counts every part made while it was away.
+ * platform registers it, hears its states, cycles and alarms as events, records the part each cycle made
+ * under the serial the lathe names it by, records the loss of its connection and its return, and counts
+ * every part made while it was away.
  */
 class ConnectedMachineTest {
 
@@ -122,7 +123,9 @@ class ConnectedMachineTest {
         SimulatorServer server = simulated.server().get();
         server.start(lathe, port);
         MachineConnection connection = simulated.connection().apply(server, port);
-        try (RunningPlatform platform = RunningPlatform.start(dataDir, arguments(connection).toArray(String[]::new))) {
+        List<String> arguments = new ArrayList<>(arguments(connection));
+        arguments.add("--cncvision.machines[0].part-number=PN-1234");
+        try (RunningPlatform platform = RunningPlatform.start(dataDir, arguments.toArray(String[]::new))) {
             String engineer = platform.token("erin", Role.QUALITY_ENGINEER);
             await().atMost(Duration.ofSeconds(20)).until(() ->
                     platform.get("/api/v1/machines/sim-lathe", engineer).statusCode() == 200);
@@ -133,10 +136,23 @@ class ConnectedMachineTest {
 
             // three parts: the lathe runs, is loaded, and counts
             advanceParts(lathe, 3);
-            await().atMost(Duration.ofSeconds(20)).until(() -> cycles(platform, engineer) == 3);
+            // a loaded machine takes a while: the data gaps of OPC-UA's overflowing telemetry queues (the lathe
+            // runs far faster than real time) are recorded ahead of the cycles
+            await().atMost(Duration.ofSeconds(60)).until(() -> cycles(platform, engineer) == 3);
             JsonNode machine = platform.getJson("/api/v1/machines/sim-lathe", engineer);
             assertThat(machine.get("protocol").asText()).isEqualTo(protocol);
             assertThat(machine.get("connectionLostSince").isNull()).isTrue();
+            // each part under the serial the lathe named it by, with the machine, program and tool that made it
+            for (int part = 1; part <= 3; part++) {
+                String serial = SimulatedLathe.partSerial(5, part);
+                await().atMost(Duration.ofSeconds(20)).until(() ->
+                        platform.get("/api/v1/parts/" + serial, engineer).statusCode() == 200);
+                JsonNode produced = platform.getJson("/api/v1/parts/" + serial, engineer);
+                assertThat(produced.get("machineId").asText()).isEqualTo("sim-lathe");
+                assertThat(produced.get("program").asText()).isEqualTo(SimulatedLathe.PROGRAM);
+                assertThat(produced.get("partNumber").asText()).isEqualTo("PN-1234");
+                assertThat(produced.get("toolId").asText()).isEqualTo("T1");
+            }
 
             // the machine goes away; two parts are made while nobody listens; it comes back
             long lostBefore = eventTypes(platform).stream().filter("MachineConnectionLost"::equals).count();
@@ -149,6 +165,11 @@ class ConnectedMachineTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> trustRejected(dataDir.resolve("pki"))
                     && platform.getJson("/api/v1/machines/sim-lathe", engineer).get("connectionLostSince").isNull());
             await().atMost(Duration.ofSeconds(20)).until(() -> cycles(platform, engineer) == 5);
+            // of the two parts made while away the controller still holds the last one's serial only
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    platform.get("/api/v1/parts/" + SimulatedLathe.partSerial(5, 5), engineer).statusCode() == 200);
+            assertThat(platform.get("/api/v1/parts/" + SimulatedLathe.partSerial(5, 4), engineer).statusCode())
+                    .isEqualTo(404);
 
             List<String> types = eventTypes(platform);
             assertThat(types).contains("MachineRegistered", "MachineStateChanged", "CycleCompleted",

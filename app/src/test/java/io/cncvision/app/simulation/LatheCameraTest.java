@@ -31,7 +31,7 @@ class LatheCameraTest {
     void eachPartMadeIsPhotographedWithItsBoreAndSerial() throws Exception {
         SimulatedLathe lathe = new SimulatedLathe(4, Instant.parse("2026-11-25T06:00:00Z"));
         List<Photo> photos = new ArrayList<>();
-        LatheCamera camera = new LatheCamera(4, null, 0, "SIM4-");
+        LatheCamera camera = new LatheCamera(4, null, 0);
         camera.watch(lathe, (serial, frame) -> photos.add(new Photo(serial, frame, lathe.state().lastBore())));
 
         lathe.advance(SimulatedLathe.CYCLE.plus(SimulatedLathe.LOAD).multipliedBy(6));
@@ -54,7 +54,7 @@ class LatheCameraTest {
     @Test
     void aShareOfThePartsShowsADefectFromTheFolder() throws Exception {
         SimulatedLathe lathe = new SimulatedLathe(5, Instant.parse("2026-11-25T06:00:00Z"));
-        LatheCamera camera = new LatheCamera(5, Path.of("../../shared/data/vision/neu-det-train/scratches"), 0.5, "SIM5-");
+        LatheCamera camera = new LatheCamera(5, Path.of("../../shared/data/vision/neu-det-train/scratches"), 0.5);
         List<BufferedImage> frames = new ArrayList<>();
         camera.watch(lathe, (serial, frame) -> frames.add(frame));
         lathe.advance(Duration.ofMinutes(10));
