@@ -10,12 +10,15 @@ import java.time.Duration;
  * characteristic back to its nominal. {@code effect} is how far the characteristic moves per millimetre of offset
  * (1 for a diameter offset on a diameter, 2 for a radius offset on a diameter, negative where they move
  * against each other). A correction is at most {@code maxStepMm} and all corrections since the tool was changed
- * at most {@code maxTotalMm}; the machine must confirm a write within {@code confirmWithin}; the process must
- * then show {@code verifySubgroups} subgroups in control within {@code verifyWithin}, and gets at most
- * {@code attempts} corrections to do so.
+ * at most {@code maxTotalMm}; the machine must confirm a write within {@code confirmWithin}. Parts reach the gauge
+ * {@code deadTime} after a write at the latest if they were cut before it (those in the machine and on their way
+ * to the gauge), so what is measured earlier says nothing of the correction. The process must then show
+ * {@code verifySubgroups} subgroups in control within {@code verifyWithin}, and gets at most {@code attempts}
+ * corrections to do so.
  */
 public record CompensationPlan(MachineId machineId, String offset, double effect, double maxStepMm, double maxTotalMm,
-                               int attempts, int verifySubgroups, Duration confirmWithin, Duration verifyWithin) {
+                               int attempts, int verifySubgroups, Duration confirmWithin, Duration deadTime,
+                               Duration verifyWithin) {
 
     public CompensationPlan {
         Checks.required("machineId", machineId);
@@ -39,7 +42,11 @@ public record CompensationPlan(MachineId machineId, String offset, double effect
             throw new IllegalArgumentException("verifySubgroups must be 1 to 100, not " + verifySubgroups);
         }
         Checks.required("confirmWithin", confirmWithin);
+        Checks.required("deadTime", deadTime);
         Checks.required("verifyWithin", verifyWithin);
+        if (deadTime.isNegative()) {
+            throw new IllegalArgumentException("deadTime must not be negative");
+        }
         if (confirmWithin.isNegative() || confirmWithin.isZero() || verifyWithin.isNegative() || verifyWithin.isZero()) {
             throw new IllegalArgumentException("confirmWithin and verifyWithin must be positive durations");
         }

@@ -50,7 +50,7 @@ public class SimulateCommand implements Callable<Integer> {
     Path cameraFolder;
 
     @Option(names = "--defects", paramLabel = "DIR", description = "Defect images, one of which a photographed part"
-            + " shows now and then (e.g. ../shared/data/vision/neu-det-train).")
+            + " shows now and then (e.g. ../shared/data/vision/neu-det-train); without it, scratches are drawn.")
     Path defects;
 
     @Option(names = "--defect-rate", paramLabel = "R", defaultValue = "0.05",

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -95,18 +96,20 @@ public final class Demo implements AutoCloseable {
             director.defineBore(station.machine());
         }
         plant.run();
-        Thread establishing = new Thread(() -> establishWhenReady(plant, director), "demo-control-plan");
+        // A part is cut in (24 s / speed) and photographed as it leaves: two cycles cover the parts under way.
+        Duration deadTime = Duration.ofMillis((long) (2 * 24_000 / settings.speed()) + 500);
+        Thread establishing = new Thread(() -> establishWhenReady(plant, director, deadTime), "demo-control-plan");
         establishing.setDaemon(true);
         establishing.start();
         return new Demo(plant, context, director, establishing);
     }
 
-    private static void establishWhenReady(DemoPlant plant, DemoDirector director) {
+    private static void establishWhenReady(DemoPlant plant, DemoDirector director, Duration deadTime) {
         Set<MachineId> waiting = new LinkedHashSet<>();
         plant.stations().forEach(station -> waiting.add(station.machine()));
         try {
             while (!waiting.isEmpty() && !Thread.currentThread().isInterrupted()) {
-                waiting.removeIf(director::establishWhenReady);
+                waiting.removeIf(machine -> director.establishWhenReady(machine, deadTime));
                 Thread.sleep(250);
             }
         } catch (InterruptedException e) {

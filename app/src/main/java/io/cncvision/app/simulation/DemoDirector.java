@@ -94,9 +94,10 @@ public final class DemoDirector {
 
     /**
      * Once the bore of {@code machine} has {@link #BASELINE_SUBGROUPS} subgroups, establishes its control limits
-     * from them and plans its compensation; false while it has fewer.
+     * from them and plans its compensation, the parts cut before a correction reaching the camera within
+     * {@code deadTime}; false while it has fewer.
      */
-    public boolean establishWhenReady(MachineId machine) {
+    public boolean establishWhenReady(MachineId machine, Duration deadTime) {
         CharacteristicId bore = boreOf(machine);
         if (subgroups(bore) < BASELINE_SUBGROUPS) {
             return false;
@@ -104,7 +105,7 @@ public final class DemoDirector {
         gateway.sendAndWait(new EstablishControlLimits(bore, 1, BASELINE_SUBGROUPS, "nelson", "demo",
                 "demo: the lathe's first " + BASELINE_SUBGROUPS + " parts", Map.of()), 30, TimeUnit.SECONDS);
         gateway.sendAndWait(new PlanCompensation(bore, new CompensationPlan(machine, SimulatedLathe.WEAR_OFFSET, 1.0,
-                MAX_STEP_MM, MAX_TOTAL_MM, 3, 5, Duration.ofSeconds(5), Duration.ofMinutes(2)), "demo"),
+                MAX_STEP_MM, MAX_TOTAL_MM, 3, 5, Duration.ofSeconds(5), deadTime, Duration.ofMinutes(2)), "demo"),
                 30, TimeUnit.SECONDS);
         log.info("{}: control limits from subgroups 1-{}, drift corrected by {} within {} mm a step, {} mm in all",
                 bore, BASELINE_SUBGROUPS, SimulatedLathe.WEAR_OFFSET, MAX_STEP_MM, MAX_TOTAL_MM);

@@ -30,6 +30,8 @@ public record PlanCompensationRequest(
         Integer verifySubgroups,
         @Schema(description = "How long the machine has to confirm a write (default PT10S)", example = "PT10S")
         Duration confirmWithin,
+        @Schema(description = "How long after a write the parts cut before it have passed the gauge (default PT1M)",
+                example = "PT1M") Duration deadTime,
         @Schema(description = "How long the process has to show it is back in control (default PT30M)",
                 example = "PT30M") Duration verifyWithin) {
 
@@ -39,6 +41,7 @@ public record PlanCompensationRequest(
                 effect == null ? 1.0 : effect, required("maxStepMm", maxStepMm), required("maxTotalMm", maxTotalMm),
                 attempts == null ? 3 : attempts, verifySubgroups == null ? 5 : verifySubgroups,
                 confirmWithin == null ? Duration.ofSeconds(10) : confirmWithin,
+                deadTime == null ? Duration.ofMinutes(1) : deadTime,
                 verifyWithin == null ? Duration.ofMinutes(30) : verifyWithin), approvedBy);
     }
 }

@@ -64,6 +64,20 @@ class LatheCameraTest {
         assertThat(withDefect).isBetween(frames.size() / 5L, frames.size() * 4L / 5);
     }
 
+    @Test
+    void withoutDefectImagesAShareOfThePartsShowsDrawnScratches() throws Exception {
+        SimulatedLathe lathe = new SimulatedLathe(6, Instant.parse("2026-11-25T06:00:00Z"));
+        LatheCamera camera = new LatheCamera(6, null, 0.5);
+        List<BufferedImage> frames = new ArrayList<>();
+        camera.watch(lathe, (serial, frame) -> frames.add(frame));
+        lathe.advance(Duration.ofMinutes(10));
+
+        long withDefect = frames.stream().filter(frame -> spread(frame) > 8).count();
+        assertThat(frames).hasSizeGreaterThan(20);
+        assertThat(withDefect).isBetween(frames.size() / 5L, frames.size() * 4L / 5);
+        assertThat(frames.stream().filter(frame -> spread(frame) < 4).count()).isEqualTo(frames.size() - withDefect);
+    }
+
     private static double spread(BufferedImage frame) {
         var r = PartFrame.SURFACE_REGION;
         double sum = 0;

@@ -80,6 +80,9 @@ public class Characteristic {
     // The process adjustments and concluded reactions already recorded, so a repeat records nothing.
     private LinkedHashSet<String> adjustments = new LinkedHashSet<>();
     private LinkedHashSet<Long> concluded = new LinkedHashSet<>();
+    // After an adjustment, the run rules start afresh at the first subgroup completed at or after this; null when
+    // no adjustment waits to take effect.
+    private Instant restartFrom;
 
     /** For Axon and Jackson: rebuilds from events or a snapshot. */
     protected Characteristic() {
@@ -164,8 +167,10 @@ public class Characteristic {
         }
         if (subgroupValues.size() == subgroupSize) {
             SubgroupStatistics statistics = SubgroupStatistics.of(subgroupValues);
-            LiveChart.Judgement judgement = live == null ? null : live.copy().judge(subgroup, statistics.mean(),
-                    chart == ChartType.XBAR_S ? statistics.standardDeviation() : statistics.range(), subgroupSize);
+            LiveChart.Judgement judgement = live == null ? null : chartFor(subgroup, command.observedAt())
+                    .judge(subgroup, statistics.mean(),
+                            chart == ChartType.XBAR_S ? statistics.standardDeviation() : statistics.range(),
+                            subgroupSize);
             apply(new SubgroupCompleted(characteristicId, subgroup, List.copyOf(subgroupValues), statistics.mean(),
                     statistics.range(), statistics.standardDeviation(), command.observedAt(),
                     judgement == null ? null : judgement.point()));
@@ -219,7 +224,8 @@ public class Characteristic {
         if (adjustments.contains(command.reference())) {
             return CommandOutcome.UNCHANGED;
         }
-        apply(new ProcessAdjusted(characteristicId, command.reference(), history.lastCompleted(), command.adjustedAt()));
+        apply(new ProcessAdjusted(characteristicId, command.reference(), history.lastCompleted(), command.adjustedAt(),
+                command.effectiveFrom()));
         return CommandOutcome.RECORDED;
     }
 
@@ -323,10 +329,16 @@ public class Characteristic {
     @EventSourcingHandler
     private void on(ProcessAdjusted event) {
         remember(adjustments, event.reference());
-        if (live != null) {
-            long last = event.lastSubgroup();
-            live = live.restartedAt(last + 1);
-        }
+        restartFrom = event.effectiveFrom();
+    }
+
+    /** The chart that judges subgroup {@code subgroup}: afresh from it when it is the first after an adjustment. */
+    private LiveChart chartFor(long subgroup, Instant observedAt) {
+        return restartsAt(observedAt) ? live.restartedAt(subgroup) : live.copy();
+    }
+
+    private boolean restartsAt(Instant observedAt) {
+        return restartFrom != null && !observedAt.isBefore(restartFrom);
     }
 
     @EventSourcingHandler
@@ -347,6 +359,10 @@ public class Characteristic {
         openSubgroup.clear();
         history.add(event.subgroup(), event.mean(), event.range(), event.standardDeviation());
         if (live != null) {
+            if (restartsAt(event.observedAt())) {
+                live = live.restartedAt(event.subgroup());
+                restartFrom = null;
+            }
             live.judge(event.subgroup(), event.mean(),
                     chart == ChartType.XBAR_S ? event.standardDeviation() : event.range(), subgroupSize);
         }

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 class CompensationTest {
 
     static final CompensationPlan PLAN = new CompensationPlan(MachineId.of("lathe-1"), "T1.wear.x", 1.0, 0.5, 2.0, 3, 3,
-            Duration.ofSeconds(5), Duration.ofMinutes(10));
+            Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMinutes(10));
     static final CompensationPlanned PLANNED = new CompensationPlanned(BORE, PLAN, "q.engineer@plant-1");
     static final NonConformanceId NCR = NonConformanceId.of("NCR-20261125-000001");
 
@@ -71,7 +71,7 @@ class CompensationTest {
     @Test
     void theCorrectionFollowsThePlansEffect() {
         CompensationPlan radius = new CompensationPlan(PLAN.machineId(), "T1.wear.z", -2.0, 0.5, 2.0, 3, 3,
-                Duration.ofSeconds(5), Duration.ofMinutes(10));
+                Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMinutes(10));
         fixture.given(with(imrBaseline(IMR_LIMITS), new CompensationPlanned(BORE, radius, "q")))
                 .when(measure(10.0 + 0.6 + 1.4, 5))
                 .expectEventsMatching(containing(new CorrectionProposed(BORE, 5, "NELSON_1", List.of(5L), 12.0, 10.0,
@@ -104,18 +104,22 @@ class CompensationTest {
         fixture.given(imrBaseline(IMR_LIMITS, eightAbove))
                 .when(measure(10.5, 13))
                 .expectEventsMatching(containingType(OutOfControlSignalled.class));
-        fixture.given(with(imrBaseline(IMR_LIMITS, eightAbove), new ProcessAdjusted(BORE, "r1", 12, at(12))))
+        fixture.given(with(imrBaseline(IMR_LIMITS, eightAbove), new ProcessAdjusted(BORE, "r1", 12, at(12), at(13))))
                 .when(measure(10.5, 13))
                 .expectEventsMatching(none(OutOfControlSignalled.class));
+        // A value observed before the adjustment takes effect is of a part cut before it: judged as before.
+        fixture.given(with(imrBaseline(IMR_LIMITS, eightAbove), new ProcessAdjusted(BORE, "r1", 12, at(12), at(14))))
+                .when(measure(10.5, 13))
+                .expectEventsMatching(containingType(OutOfControlSignalled.class));
     }
 
     @Test
     void noteAnAdjustmentOnce() {
         fixture.given(imrBaseline(IMR_LIMITS, 10.5))
-                .when(new NoteProcessAdjustment(BORE, "lathe-1/r1", at(6)))
-                .expectEvents(new ProcessAdjusted(BORE, "lathe-1/r1", 5, at(6)));
-        fixture.given(with(imrBaseline(IMR_LIMITS, 10.5), new ProcessAdjusted(BORE, "lathe-1/r1", 5, at(6))))
-                .when(new NoteProcessAdjustment(BORE, "lathe-1/r1", at(6)))
+                .when(new NoteProcessAdjustment(BORE, "lathe-1/r1", at(6), at(8)))
+                .expectEvents(new ProcessAdjusted(BORE, "lathe-1/r1", 5, at(6), at(8)));
+        fixture.given(with(imrBaseline(IMR_LIMITS, 10.5), new ProcessAdjusted(BORE, "lathe-1/r1", 5, at(6), at(8))))
+                .when(new NoteProcessAdjustment(BORE, "lathe-1/r1", at(6), at(8)))
                 .expectResultMessagePayload(CommandOutcome.UNCHANGED)
                 .expectNoEvents();
     }

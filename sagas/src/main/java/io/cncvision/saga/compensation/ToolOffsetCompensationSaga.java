@@ -6,7 +6,6 @@ import io.cncvision.api.characteristic.ConcludeCompensation;
 import io.cncvision.api.characteristic.CorrectionProposed;
 import io.cncvision.api.characteristic.NoteProcessAdjustment;
 import io.cncvision.api.characteristic.OutOfControlSignalled;
-import io.cncvision.api.characteristic.ProcessAdjusted;
 import io.cncvision.api.characteristic.SubgroupCompleted;
 import io.cncvision.api.machine.AdjustToolOffset;
 import io.cncvision.api.machine.PlaceMachineOnHold;
@@ -61,8 +60,8 @@ public class ToolOffsetCompensationSaga {
     private String requestId;
     private String deadlineName;
     private String deadlineId;
-    // The first subgroup judged after the adjustment, once the characteristic has noted it.
-    private long firstVerifiedSubgroup = Long.MAX_VALUE;
+    // Values observed from then on are of parts cut after the correction was written.
+    private Instant verifyFrom;
     // The last subgroup completed whose signals, if any, have not been heard yet (they follow its completion).
     private long unjudgedSubgroup = -1;
     private int subgroupsInControl;
@@ -76,7 +75,7 @@ public class ToolOffsetCompensationSaga {
             plan = proposal.plan();
             signalSubgroup = proposal.subgroup();
             request(proposal, now, commands, deadlines);
-        } else if (phase == Phase.VERIFYING && proposal.subgroup() >= firstVerifiedSubgroup) {
+        } else if (phase == Phase.VERIFYING && !proposal.observedAt().isBefore(verifyFrom)) {
             if (corrections >= plan.attempts()) {
                 escalate(CompensationOutcome.STILL_OUT_OF_CONTROL, String.format(Locale.ROOT,
                         "%s signalled %s at subgroup %d after %d correction(s) of %s totalling %.4f mm",
@@ -86,7 +85,8 @@ public class ToolOffsetCompensationSaga {
                 request(proposal, now, commands, deadlines);
             }
         }
-        // While a correction is being written, the signals of parts made before it say nothing new.
+        // While a correction is being written, and until the parts cut before it have passed the gauge, signals say
+        // nothing new.
     }
 
     private void request(CorrectionProposed proposal, Instant now, CommandGateway commands, DeadlineManager deadlines) {
@@ -94,7 +94,6 @@ public class ToolOffsetCompensationSaga {
         requestId = characteristicId.value() + "/" + signalSubgroup + "/" + corrections;
         SagaLifecycle.associateWith("requestId", requestId);
         phase = Phase.WRITING;
-        firstVerifiedSubgroup = Long.MAX_VALUE;
         replaceDeadline(deadlines, CONFIRMATION, plan.confirmWithin());
         commands.send(new AdjustToolOffset(plan.machineId(), requestId, plan.offset(), proposal.correctionMm(),
                 plan.maxStepMm(), plan.maxTotalMm(), characteristicId, now, now.plus(plan.confirmWithin())));
@@ -109,8 +108,9 @@ public class ToolOffsetCompensationSaga {
         phase = Phase.VERIFYING;
         subgroupsInControl = 0;
         unjudgedSubgroup = -1;
-        replaceDeadline(deadlines, VERIFICATION, plan.verifyWithin());
-        commands.send(new NoteProcessAdjustment(characteristicId, requestId, applied.writtenAt()));
+        verifyFrom = applied.writtenAt().plus(plan.deadTime());
+        replaceDeadline(deadlines, VERIFICATION, plan.deadTime().plus(plan.verifyWithin()));
+        commands.send(new NoteProcessAdjustment(characteristicId, requestId, applied.writtenAt(), verifyFrom));
     }
 
     @SagaEventHandler(associationProperty = "requestId")
@@ -131,13 +131,6 @@ public class ToolOffsetCompensationSaga {
         }
     }
 
-    @SagaEventHandler(associationProperty = "characteristicId")
-    public void on(ProcessAdjusted adjusted) {
-        if (adjusted.reference().equals(requestId)) {
-            firstVerifiedSubgroup = adjusted.lastSubgroup() + 1;
-        }
-    }
-
     /**
      * A subgroup's signals follow its completion, so a subgroup counts as in control once the next one completes
      * with none heard for it.
@@ -145,7 +138,7 @@ public class ToolOffsetCompensationSaga {
     @SagaEventHandler(associationProperty = "characteristicId")
     public void on(SubgroupCompleted completed, @Timestamp Instant now, CommandGateway commands,
                    DeadlineManager deadlines) {
-        if (phase != Phase.VERIFYING || completed.subgroup() < firstVerifiedSubgroup) {
+        if (phase != Phase.VERIFYING || completed.observedAt().isBefore(verifyFrom)) {
             return;
         }
         if (unjudgedSubgroup >= 0) {

@@ -9,7 +9,6 @@ import io.cncvision.api.characteristic.ConcludeCompensation;
 import io.cncvision.api.characteristic.CorrectionProposed;
 import io.cncvision.api.characteristic.NoteProcessAdjustment;
 import io.cncvision.api.characteristic.OutOfControlSignalled;
-import io.cncvision.api.characteristic.ProcessAdjusted;
 import io.cncvision.api.characteristic.SubgroupCompleted;
 import io.cncvision.api.machine.AdjustToolOffset;
 import io.cncvision.api.machine.PlaceMachineOnHold;
@@ -22,7 +21,6 @@ import io.cncvision.api.value.CharacteristicId;
 import io.cncvision.api.value.MachineId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.test.saga.FixtureConfiguration;
 import org.axonframework.test.saga.SagaTestFixture;
@@ -36,7 +34,7 @@ class ToolOffsetCompensationSagaTest {
     static final MachineId LATHE = MachineId.of("lathe-1");
     static final Instant T0 = Instant.parse("2026-11-25T08:00:00Z");
     static final CompensationPlan PLAN = new CompensationPlan(LATHE, "T1.wear.x", 1.0, 0.010, 0.050, 2, 3,
-            Duration.ofSeconds(5), Duration.ofMinutes(10));
+            Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMinutes(10));
     static final String REQUEST_1 = "pn1234-bore/20/1";
     static final String REQUEST_2 = "pn1234-bore/20/2";
 
@@ -48,9 +46,14 @@ class ToolOffsetCompensationSagaTest {
         fixture.givenCurrentTime(T0);
     }
 
+    /** Subgroup n is observed n seconds after T0: after the first correction's dead time from subgroup 3 on. */
+    static Instant observed(long subgroup) {
+        return T0.plusSeconds(subgroup);
+    }
+
     static CorrectionProposed proposed(long subgroup, double correction) {
         return new CorrectionProposed(BORE, subgroup, "NELSON_1", List.of(subgroup), 12.006, 12.0, correction, PLAN,
-                T0);
+                observed(subgroup));
     }
 
     static ToolOffsetAdjustmentApplied applied(String request, double delta) {
@@ -58,17 +61,15 @@ class ToolOffsetCompensationSagaTest {
     }
 
     static SubgroupCompleted completed(long subgroup) {
-        return new SubgroupCompleted(BORE, subgroup, List.of(12.0), 12.0, 0, 0, T0, null);
+        return completed(subgroup, observed(subgroup));
+    }
+
+    static SubgroupCompleted completed(long subgroup, Instant at) {
+        return new SubgroupCompleted(BORE, subgroup, List.of(12.0), 12.0, 0, 0, at, null);
     }
 
     static OutOfControlSignalled signalled(long subgroup, String rule) {
         return new OutOfControlSignalled(BORE, subgroup, rule, List.of(subgroup), 12.006, 12.0, 11.99, 12.005, T0);
-    }
-
-    /** The reaction to the signal of subgroup 20, its first correction written and noted after subgroup 21. */
-    static List<Object> correctedOnce() {
-        return new ArrayList<>(List.of(proposed(20, -0.006), applied(REQUEST_1, -0.006),
-                new ProcessAdjusted(BORE, REQUEST_1, 21, T0.plusMillis(90))));
     }
 
     @Test
@@ -85,19 +86,18 @@ class ToolOffsetCompensationSagaTest {
     void aWrittenCorrectionIsNotedSoTheRunRulesJudgeAfresh() {
         fixture.givenAPublished(proposed(20, -0.006))
                 .whenPublishingA(applied(REQUEST_1, -0.006))
-                .expectDispatchedCommands(new NoteProcessAdjustment(BORE, REQUEST_1, T0.plusMillis(80)))
+                .expectDispatchedCommands(new NoteProcessAdjustment(BORE, REQUEST_1, T0.plusMillis(80),
+                        T0.plusMillis(2080)))
                 .expectNoScheduledDeadlineWithName(Duration.ofSeconds(5), ToolOffsetCompensationSaga.CONFIRMATION)
-                .expectScheduledDeadlineWithName(Duration.ofMinutes(10), ToolOffsetCompensationSaga.VERIFICATION);
+                .expectScheduledDeadlineWithName(Duration.ofMinutes(10).plusSeconds(2),
+                        ToolOffsetCompensationSaga.VERIFICATION);
     }
 
     @Test
     void theProcessBackInControlForThePlansSubgroupsEndsIt() {
-        List<Object> history = correctedOnce();
-        history.addAll(List.of(completed(21), completed(22), completed(23), completed(24)));
-        fixture.givenAPublished(history.get(0)).andThenAPublished(history.get(1)).andThenAPublished(history.get(2))
+        fixture.givenAPublished(proposed(20, -0.006)).andThenAPublished(applied(REQUEST_1, -0.006))
                 .andThenAPublished(completed(21)).andThenAPublished(completed(22)).andThenAPublished(completed(23))
-                .andThenAPublished(completed(24))
-                .whenPublishingA(completed(25))
+                .whenPublishingA(completed(24))
                 .expectActiveSagas(0)
                 .expectDispatchedCommandsMatching(exactly(a(ConcludeCompensation.class,
                         c -> c.outcome() == CompensationOutcome.BACK_IN_CONTROL && c.corrections() == 1
@@ -109,7 +109,6 @@ class ToolOffsetCompensationSagaTest {
     @Test
     void aSignalOfASubgroupAfterTheAdjustmentStartsTheCountAgain() {
         fixture.givenAPublished(proposed(20, -0.006)).andThenAPublished(applied(REQUEST_1, -0.006))
-                .andThenAPublished(new ProcessAdjusted(BORE, REQUEST_1, 21, T0))
                 .andThenAPublished(completed(22)).andThenAPublished(completed(23))
                 .andThenAPublished(signalled(23, "MR_1"))
                 .andThenAPublished(completed(24)).andThenAPublished(completed(25))
@@ -119,11 +118,21 @@ class ToolOffsetCompensationSagaTest {
     }
 
     @Test
-    void subgroupsOfPartsMadeBeforeTheAdjustmentDoNotCount() {
+    void subgroupsOfPartsCutBeforeTheCorrectionDoNotCount() {
+        // Written at T0 + 80 ms with 2 s of dead time: what is observed before T0 + 2.08 s was cut before it.
         fixture.givenAPublished(proposed(20, -0.006)).andThenAPublished(applied(REQUEST_1, -0.006))
-                .andThenAPublished(new ProcessAdjusted(BORE, REQUEST_1, 30, T0))
-                .andThenAPublished(completed(27)).andThenAPublished(completed(28)).andThenAPublished(completed(29))
-                .whenPublishingA(completed(30))
+                .andThenAPublished(completed(27, T0.plusMillis(500))).andThenAPublished(completed(28, T0.plusSeconds(1)))
+                .andThenAPublished(completed(29, T0.plusSeconds(2)))
+                .whenPublishingA(completed(30, T0.plusMillis(2050)))
+                .expectActiveSagas(1)
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void signalsOfPartsCutBeforeTheCorrectionChangeNothing() {
+        fixture.givenAPublished(proposed(20, -0.006)).andThenAPublished(applied(REQUEST_1, -0.006))
+                .whenPublishingA(new CorrectionProposed(BORE, 21, "NELSON_1", List.of(21L), 12.006, 12.0, -0.006, PLAN,
+                        T0.plusSeconds(1)))
                 .expectActiveSagas(1)
                 .expectNoDispatchedCommands();
     }
@@ -139,7 +148,6 @@ class ToolOffsetCompensationSagaTest {
     @Test
     void stillOutOfControlAfterACorrectionGetsAnotherUpToThePlansAttempts() {
         fixture.givenAPublished(proposed(20, -0.006)).andThenAPublished(applied(REQUEST_1, -0.006))
-                .andThenAPublished(new ProcessAdjusted(BORE, REQUEST_1, 21, T0))
                 .whenPublishingA(proposed(23, -0.004))
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(new AdjustToolOffset(LATHE, REQUEST_2, "T1.wear.x", -0.004, 0.010, 0.050,
@@ -151,9 +159,7 @@ class ToolOffsetCompensationSagaTest {
     @Test
     void stillOutOfControlAfterThePlansLastCorrectionOpensANonConformanceAndHoldsTheMachine() {
         fixture.givenAPublished(proposed(20, -0.006)).andThenAPublished(applied(REQUEST_1, -0.006))
-                .andThenAPublished(new ProcessAdjusted(BORE, REQUEST_1, 21, T0))
                 .andThenAPublished(proposed(23, -0.004)).andThenAPublished(applied(REQUEST_2, -0.004))
-                .andThenAPublished(new ProcessAdjusted(BORE, REQUEST_2, 23, T0))
                 .whenPublishingA(proposed(25, -0.003))
                 .expectActiveSagas(0)
                 .expectDispatchedCommandsMatching(exactly(
@@ -207,7 +213,7 @@ class ToolOffsetCompensationSagaTest {
     @Test
     void tooFewSubgroupsInTheVerificationTimeEndItUnverifiedWithoutANonConformance() {
         fixture.givenAPublished(proposed(20, -0.006)).andThenAPublished(applied(REQUEST_1, -0.006))
-                .andThenAPublished(new ProcessAdjusted(BORE, REQUEST_1, 21, T0)).andThenAPublished(completed(22))
+                .andThenAPublished(completed(22))
                 .whenTimeElapses(Duration.ofMinutes(11))
                 .expectActiveSagas(0)
                 .expectDispatchedCommandsMatching(exactly(
