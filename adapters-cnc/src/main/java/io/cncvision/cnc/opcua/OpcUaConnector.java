@@ -339,8 +339,11 @@ public final class OpcUaConnector implements MachineConnector {
             }
             mappings.add(mapping);
             // Client handles number the mappings, so a notification finds its mapping without a lookup table.
+            // Telemetry is sampled: its latest value is what counts, so the server keeps one and never overflows.
+            // Every value of an event signal (a part count, a serial, a state) matters: a queue keeps them between
+            // publishes, and an overflow there is a gap.
             MonitoringParameters parameters = new MonitoringParameters(uint(mappings.size()), samplingMillis, null,
-                    uint(16), true);
+                    uint(mapping.signal().isTelemetry() ? 1 : 16), true);
             requests.add(new MonitoredItemCreateRequest(
                     new ReadValueId(node, AttributeId.Value.uid(), null, QualifiedName.NULL_VALUE),
                     MonitoringMode.Reporting, parameters));
