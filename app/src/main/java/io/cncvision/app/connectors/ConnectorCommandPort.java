@@ -1,9 +1,14 @@
 package io.cncvision.app.connectors;
 
+import io.cncvision.api.part.RecordInspection;
 import io.cncvision.cnc.CommandPort;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -16,6 +21,13 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
  */
 final class ConnectorCommandPort implements CommandPort {
 
+    /**
+     * A camera may see a part before its machine's report of making it has arrived (a polled controller, a slower
+     * connection): an inspection of a part not yet produced is sent again until this long after it was first.
+     */
+    static final Duration AWAIT_PRODUCTION = Duration.ofSeconds(10);
+    private static final long FIRST_RETRY_MILLIS = 100;
+
     private final CommandGateway gateway;
 
     ConnectorCommandPort(CommandGateway gateway) {
@@ -24,17 +36,32 @@ final class ConnectorCommandPort implements CommandPort {
 
     @Override
     public CompletableFuture<?> send(Object command) {
-        return gateway.send(command).handle((result, failure) -> {
+        return send(command, System.nanoTime() + AWAIT_PRODUCTION.toNanos(), FIRST_RETRY_MILLIS);
+    }
+
+    private CompletableFuture<Object> send(Object command, long giveUpAt, long retryMillis) {
+        return gateway.<Object>send(command).handle((result, failure) -> {
             if (failure == null) {
-                return result;
+                return CompletableFuture.completedFuture(result);
             }
             Throwable cause = unwrap(failure);
-            if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException
-                    || cause instanceof AggregateNotFoundException || cause instanceof AggregateStreamCreationException) {
-                throw new CommandRefused(cause.getMessage(), cause);
+            if (cause instanceof AggregateNotFoundException && command instanceof RecordInspection
+                    && System.nanoTime() < giveUpAt) {
+                Executor later = CompletableFuture.delayedExecutor(retryMillis, TimeUnit.MILLISECONDS);
+                return CompletableFuture.supplyAsync(() -> null, later)
+                        .<Object>thenCompose(ignored -> send(command, giveUpAt, Math.min(2 * retryMillis, 2000)));
             }
-            throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
-        });
+            return refusedOrFailed(failure, cause);
+        }).thenCompose(Function.identity());
+    }
+
+    private static CompletableFuture<Object> refusedOrFailed(Throwable failure, Throwable cause) {
+        if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException
+                || cause instanceof AggregateNotFoundException || cause instanceof AggregateStreamCreationException) {
+            return CompletableFuture.failedFuture(new CommandRefused(cause.getMessage(), cause));
+        }
+        return CompletableFuture.failedFuture(failure instanceof CompletionException completion ? completion
+                : new CompletionException(failure));
     }
 
     private static Throwable unwrap(Throwable failure) {

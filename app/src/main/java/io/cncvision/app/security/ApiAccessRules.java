@@ -63,6 +63,7 @@ public final class ApiAccessRules {
             rule(POST, "/api/v1/characteristics/*/compensation", QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN),
             rule(POST, "/api/v1/characteristics/*/measurements", MACHINE, OPERATOR, QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN),
             rule(POST, "/api/v1/characteristics/*/counts", MACHINE, OPERATOR, QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN),
+            rule(POST, "/api/v1/gauges", QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN),
             rule(POST, "/api/v1/gauges/*/calibrations", QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN),
             rule(POST, "/api/v1/parts", MACHINE, OPERATOR, ADMIN),
             rule(POST, "/api/v1/parts/*/inspections", MACHINE, OPERATOR, QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN),

@@ -98,7 +98,10 @@ public final class Demo implements AutoCloseable {
         plant.run();
         // A part is cut in (24 s / speed) and photographed as it leaves: two cycles cover the parts under way.
         Duration deadTime = Duration.ofMillis((long) (2 * 24_000 / settings.speed()) + 500);
-        Thread establishing = new Thread(() -> establishWhenReady(plant, director, deadTime), "demo-control-plan");
+        Thread establishing = new Thread(() -> {
+            establishWhenReady(plant, director, deadTime);
+            stopWhenHeld(plant, director);
+        }, "demo-control-plan");
         establishing.setDaemon(true);
         establishing.start();
         return new Demo(plant, context, director, establishing);
@@ -116,6 +119,20 @@ public final class Demo implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.error("the demo's control plan could not be set up", e);
+        }
+    }
+
+    /** As an operator would, stops each machine the platform puts on quality hold. */
+    private static void stopWhenHeld(DemoPlant plant, DemoDirector director) {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                director.machinesOnHold().forEach(plant::stop);
+                Thread.sleep(500);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("the demo stopped watching for machines on hold", e);
         }
     }
 

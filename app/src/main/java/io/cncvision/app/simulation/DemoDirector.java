@@ -44,9 +44,9 @@ public final class DemoDirector {
     /** The bore's specification: nominal as the lathe is set up, the tolerance its drawing gives. */
     static final Specification BORE = new Specification("mm", SimulatedLathe.NOMINAL_BORE,
             SimulatedLathe.NOMINAL_BORE - 0.025, SimulatedLathe.NOMINAL_BORE + 0.025);
-    /** The lathe's wear offset corrects at most 10 µm at a time and 0.2 mm in all before its tool must be changed. */
+    /** The lathe's wear offset corrects at most 10 µm at a time and 0.5 mm in all before its tool must be changed. */
     static final double MAX_STEP_MM = 0.010;
-    static final double MAX_TOTAL_MM = 0.200;
+    static final double MAX_TOTAL_MM = 0.500;
 
     private final CommandGateway gateway;
     private final JdbcTemplate jdbc;
@@ -117,6 +117,13 @@ public final class DemoDirector {
                 + " AND event_type = ?", Long.class, characteristic.value(),
                 io.cncvision.api.characteristic.SubgroupCompleted.class.getName());
         return count == null ? 0 : count;
+    }
+
+    /** The machines put on quality hold so far. */
+    public List<MachineId> machinesOnHold() {
+        return jdbc.queryForList("SELECT DISTINCT aggregate_identifier FROM eventstore.events WHERE event_type = ?",
+                String.class, io.cncvision.api.machine.MachinePutOnHold.class.getName()).stream()
+                .map(MachineId::of).toList();
     }
 
     /** The figures of the run: what the platform recorded, counted from the event store. */

@@ -49,6 +49,7 @@ public final class DemoPlant implements SimulatedCameras, AutoCloseable {
     private final List<Station> stations;
     private final double speed;
     private final AtomicLong partsNotPhotographed = new AtomicLong();
+    private final java.util.Set<MachineId> stopped = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService ticking;
 
     private DemoPlant(List<Station> stations, double speed) {
@@ -115,6 +116,15 @@ public final class DemoPlant implements SimulatedCameras, AutoCloseable {
         return partsNotPhotographed.get();
     }
 
+    /** The operator stops a machine put on quality hold: it makes no more parts. */
+    public void stop(MachineId machine) {
+        stations.stream().filter(station -> station.machine().equals(machine)).findFirst().ifPresent(station -> {
+            if (stopped.add(machine)) {
+                log.info("{} is on quality hold: its operator stops it", machine);
+            }
+        });
+    }
+
     /** Starts the lathes making parts. */
     public synchronized void run() {
         if (ticking != null) {
@@ -126,7 +136,8 @@ public final class DemoPlant implements SimulatedCameras, AutoCloseable {
             return thread;
         });
         Duration simulated = Duration.ofNanos((long) (TICK.toNanos() * speed));
-        ticking.scheduleAtFixedRate(() -> stations.forEach(station -> station.lathe().advance(simulated)),
+        ticking.scheduleAtFixedRate(() -> stations.stream().filter(station -> !stopped.contains(station.machine()))
+                        .forEach(station -> station.lathe().advance(simulated)),
                 TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 

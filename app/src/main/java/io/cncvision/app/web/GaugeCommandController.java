@@ -3,6 +3,7 @@ package io.cncvision.app.web;
 import static io.cncvision.app.web.RequestFields.parse;
 
 import io.cncvision.api.CommandOutcome;
+import io.cncvision.api.gauge.RegisterGauge;
 import io.cncvision.api.value.CalibrationId;
 import io.cncvision.api.value.GaugeId;
 import io.cncvision.app.security.SecurityConfiguration;
@@ -56,6 +57,17 @@ public class GaugeCommandController {
     GaugeCommandController(CommandSender commands, Clock clock) {
         this.commands = commands;
         this.clock = clock;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Register a gauge whose measurements the platform will record (IATF 16949 7.1.5)",
+            description = ROLES + "A gauge registered again as the same kind records nothing (UNCHANGED); cameras"
+                    + " configured under cncvision.vision are registered when the platform starts.")
+    @ApiResponse(responseCode = "200", description = "RECORDED or UNCHANGED",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CommandResult.class)))
+    public ResponseEntity<CommandResult> register(@RequestBody RegisterGaugeRequest request) {
+        RegisterGauge command = request.toCommand();
+        return CommandResult.ok(commands.send(command, CommandTarget.gauge(command.gaugeId().value())));
     }
 
     @PostMapping(path = "/{gaugeId}/calibrations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -14,6 +14,7 @@ import io.cncvision.api.characteristic.CountRecorded;
 import io.cncvision.api.characteristic.DefineCharacteristic;
 import io.cncvision.api.characteristic.EstablishControlLimits;
 import io.cncvision.api.characteristic.IdentifySuspects;
+import io.cncvision.api.characteristic.MeasuredByGaugeOutOfCalibration;
 import io.cncvision.api.characteristic.MeasurementRecorded;
 import io.cncvision.api.characteristic.NoteProcessAdjustment;
 import io.cncvision.api.characteristic.OutOfControlSignalled;
@@ -159,8 +160,13 @@ public class Characteristic {
         List<Double> subgroupValues = new ArrayList<>(openSubgroup);
         subgroupValues.add(command.value());
 
-        apply(new MeasurementRecorded(characteristicId, command.value(), command.partSerial(), command.gaugeId(),
-                command.observedAt(), command.sourceMessageId(), subgroup));
+        MeasurementRecorded recorded = new MeasurementRecorded(characteristicId, command.value(), command.partSerial(),
+                command.gaugeId(), command.observedAt(), command.sourceMessageId(), subgroup, command.gaugeStatus());
+        apply(recorded);
+        if (recorded.byGaugeOutOfCalibration()) {
+            apply(new MeasuredByGaugeOutOfCalibration(characteristicId, command.gaugeId(), command.gaugeStatus(),
+                    command.value(), command.partSerial(), subgroup, command.observedAt()));
+        }
         if (specification.isOutside(command.value())) {
             apply(new OutOfSpecificationDetected(characteristicId, command.value(), command.partSerial(),
                     specification, command.observedAt(), command.sourceMessageId()));

@@ -168,9 +168,10 @@ public class Machine {
             return CommandOutcome.DUPLICATE;
         }
         String refusal = null;
+        NonConformanceId heldUnder = holds.isEmpty() ? null : holds.iterator().next();
         double delta = tools.bounded(command.offset(), command.deltaMm(), command.maxStepMm(), command.maxTotalMm());
         if (!holds.isEmpty()) {
-            refusal = "machine " + machineId + " is on quality hold under " + holds.iterator().next();
+            refusal = "machine " + machineId + " is on quality hold under " + heldUnder;
         } else if (maintenance != null) {
             refusal = "machine " + machineId + " is in maintenance for work order " + maintenance;
         } else if (delta == 0) {
@@ -180,7 +181,7 @@ public class Machine {
         }
         if (refusal != null) {
             apply(new ToolOffsetAdjustmentRejected(machineId, command.requestId(), command.offset(), command.deltaMm(),
-                    command.characteristicId(), refusal, command.requestedAt()));
+                    command.characteristicId(), refusal, heldUnder, command.requestedAt()));
             return CommandOutcome.RECORDED;
         }
         apply(new ToolOffsetAdjustmentRequested(machineId, command.requestId(), command.offset(), delta,

@@ -17,6 +17,10 @@ import io.cncvision.api.characteristic.CompensationPlanned;
 import io.cncvision.api.characteristic.ConcludeCompensation;
 import io.cncvision.api.characteristic.CorrectionProposed;
 import io.cncvision.api.characteristic.IdentifySuspects;
+import io.cncvision.api.characteristic.MeasuredByGaugeOutOfCalibration;
+import io.cncvision.api.characteristic.MeasurementRecorded;
+import io.cncvision.api.characteristic.RecordMeasurement;
+import io.cncvision.api.gauge.GaugeStatus;
 import io.cncvision.api.characteristic.NoteProcessAdjustment;
 import io.cncvision.api.characteristic.OutOfControlSignalled;
 import io.cncvision.api.characteristic.PlanCompensation;
@@ -168,6 +172,21 @@ class CompensationTest {
                 .when(new IdentifySuspects(BORE, NCR, Serial.of("S-7"), at(8)))
                 .expectEvents(new SuspectPartsIdentified(BORE, NCR, Serial.of("S-7"), List.of(Serial.of("S-7")), 7,
                         at(8)));
+    }
+
+    @Test
+    void aValueFromAGaugeOutOfCalibrationIsFlaggedOnItsEvent() {
+        RecordMeasurement expired = measure(10.2, 5).withGaugeStatus(GaugeStatus.EXPIRED);
+        fixture.given(imrBaseline(IMR_LIMITS))
+                .when(expired)
+                .expectEventsMatching(allOf(
+                        containing(new MeasurementRecorded(BORE, 10.2, Serial.of("S-5"), ControlLimitsTest.CAMERA, at(5),
+                                ControlLimitsTest.frame(5), 5, GaugeStatus.EXPIRED)),
+                        containing(new MeasuredByGaugeOutOfCalibration(BORE, ControlLimitsTest.CAMERA,
+                                GaugeStatus.EXPIRED, 10.2, Serial.of("S-5"), 5, at(5)))));
+        fixture.given(imrBaseline(IMR_LIMITS))
+                .when(measure(10.2, 5).withGaugeStatus(GaugeStatus.CALIBRATED))
+                .expectEventsMatching(none(MeasuredByGaugeOutOfCalibration.class));
     }
 
     @Test

@@ -165,7 +165,7 @@ class ToolOffsetTest {
         fixture.given(REGISTERED, new MachinePutOnHold(LATHE, NCR, "still out of control", T0))
                 .when(adjust("r1", -0.006))
                 .expectEvents(new ToolOffsetAdjustmentRejected(LATHE, "r1", OFFSET, -0.006, BORE,
-                        "machine lathe-1 is on quality hold under NCR-20261125-000001", T0));
+                        "machine lathe-1 is on quality hold under NCR-20261125-000001", NCR, T0));
     }
 
     @Test
@@ -201,7 +201,7 @@ class ToolOffsetTest {
         fixture.given(REGISTERED, new MaintenanceStarted(LATHE, WO, T0))
                 .when(adjust("r1", -0.006))
                 .expectEvents(new ToolOffsetAdjustmentRejected(LATHE, "r1", OFFSET, -0.006, BORE,
-                        "machine lathe-1 is in maintenance for work order WO-1", T0));
+                        "machine lathe-1 is in maintenance for work order WO-1", null, T0));
     }
 
     @Test

@@ -116,7 +116,14 @@ public class ToolOffsetCompensationSaga {
     @SagaEventHandler(associationProperty = "requestId")
     public void on(ToolOffsetAdjustmentRejected rejected, @Timestamp Instant now, CommandGateway commands,
                    DeadlineManager deadlines) {
-        if (rejected.requestId().equals(requestId)) {
+        if (!rejected.requestId().equals(requestId)) {
+            return;
+        }
+        if (rejected.heldUnder() != null) {
+            // Already held under a nonconformance: that report answers for this signal too.
+            conclude(CompensationOutcome.REFUSED, "the correction was refused: " + rejected.reason(),
+                    rejected.heldUnder(), now, commands, deadlines);
+        } else {
             escalate(CompensationOutcome.REFUSED, "the correction was refused: " + rejected.reason(), now, commands,
                     deadlines);
         }

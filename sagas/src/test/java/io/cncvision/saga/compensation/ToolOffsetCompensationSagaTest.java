@@ -19,6 +19,7 @@ import io.cncvision.api.nonconformance.NonConformanceSource;
 import io.cncvision.api.nonconformance.OpenNonConformance;
 import io.cncvision.api.value.CharacteristicId;
 import io.cncvision.api.value.MachineId;
+import io.cncvision.api.value.NonConformanceId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -188,13 +189,26 @@ class ToolOffsetCompensationSagaTest {
     void aRefusedCorrectionOpensANonConformanceAndHoldsTheMachine() {
         fixture.givenAPublished(proposed(20, -0.006))
                 .whenPublishingA(new ToolOffsetAdjustmentRejected(LATHE, REQUEST_1, "T1.wear.x", -0.006, BORE,
-                        "the corrections of T1.wear.x since its tool was changed total -0.0500 mm", T0))
+                        "the corrections of T1.wear.x since its tool was changed total -0.0500 mm", null, T0))
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines()
                 .expectDispatchedCommandsMatching(exactly(
                         a(OpenNonConformance.class, nc -> nc.description().contains("total -0.0500 mm")),
                         a(PlaceMachineOnHold.class),
                         a(ConcludeCompensation.class, c -> c.outcome() == CompensationOutcome.REFUSED)));
+    }
+
+    @Test
+    void aCorrectionRefusedBecauseTheMachineIsHeldConcludesUnderTheHoldsNonConformance() {
+        NonConformanceId held = NonConformanceId.of("NCR-20261125-00000000AA");
+        fixture.givenAPublished(proposed(20, -0.006))
+                .whenPublishingA(new ToolOffsetAdjustmentRejected(LATHE, REQUEST_1, "T1.wear.x", -0.006, BORE,
+                        "machine lathe-1 is on quality hold under " + held, held, T0))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines()
+                .expectDispatchedCommandsMatching(exactly(
+                        a(ConcludeCompensation.class, c -> c.outcome() == CompensationOutcome.REFUSED
+                                && held.equals(c.nonConformanceId()))));
     }
 
     @Test
