@@ -7,7 +7,7 @@ import org.axonframework.serialization.Revision;
 
 /**
  * An out-of-control signal on a characteristic with a compensation plan: the subgroups of the signal's pattern
- * average {@code mean} against the nominal {@code target}, so the plan's offset should move by
+ * average {@code mean} against {@code target}, the chart's centre line, so the plan's offset should move by
  * {@code correctionMm} (bounded by the plan's largest step) to bring it back. Proposed with the signal of
  * subgroup {@code subgroup}; whether and how far the offset is moved is the machine's to decide within the plan.
  */

@@ -188,7 +188,9 @@ public class Characteristic {
 
     /**
      * With a compensation plan, a signal of the plotted statistic proposes a correction: the offset move that
-     * brings the pattern's level back to nominal, bounded by the plan's largest step. A dispersion signal (R, S,
+     * brings the pattern's level back to the chart's centre line, the level the process showed in control, bounded
+     * by the plan's largest step. Aiming at nominal instead would leave a process whose centre is off nominal
+     * running on one side of its centre line, which the run rules read as out of control. A dispersion signal (R, S,
      * MR) proposes none, as no offset narrows a spread. One proposal per subgroup, from its first such signal.
      */
     private void proposeCorrection(long subgroup, LiveChart.Judgement judgement, Instant observedAt) {
@@ -202,7 +204,9 @@ public class Characteristic {
             // The EWMA statistic is the chart's estimate of the level; other charts' is the pattern's mean.
             double level = chart == ChartType.EWMA ? finding.value() : finding.subgroups().stream()
                     .filter(s -> s >= history.oldestHeld()).mapToDouble(history::mean).average().orElse(finding.value());
-            double target = specification.nominal();
+            // The level the process showed in control: the chart's centre line (a CUSUM's target mean).
+            double target = chart == ChartType.CUSUM ? live.limits().parameters().get(SpcCharts.MEAN)
+                    : live.limits().center();
             double correction = (target - level) / compensation.effect();
             double bounded = Math.max(-compensation.maxStepMm(), Math.min(compensation.maxStepMm(), correction));
             apply(new CorrectionProposed(characteristicId, subgroup, finding.rule(), finding.subgroups(), level, target,

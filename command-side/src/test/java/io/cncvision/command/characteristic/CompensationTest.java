@@ -65,10 +65,10 @@ class CompensationTest {
 
     @Test
     void aSignalProposesTheCorrectionBackToNominalBoundedByThePlansLargestStep() {
-        // Limits centre 10.25, UCL 11.58; nominal 10.0. 12.0 is beyond: the offset should move by -2.0, at most -0.5.
+        // Limits centre 10.25, UCL 11.58. 12.0 is beyond: the offset should move by -1.75 back to centre, at most -0.5.
         fixture.given(with(imrBaseline(IMR_LIMITS), PLANNED))
                 .when(measure(12.0, 5))
-                .expectEventsMatching(containing(new CorrectionProposed(BORE, 5, "NELSON_1", List.of(5L), 12.0, 10.0,
+                .expectEventsMatching(containing(new CorrectionProposed(BORE, 5, "NELSON_1", List.of(5L), 12.0, 10.25,
                         -0.5, PLAN, at(5))));
     }
 
@@ -78,11 +78,11 @@ class CompensationTest {
                 Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMinutes(10));
         fixture.given(with(imrBaseline(IMR_LIMITS), new CompensationPlanned(BORE, radius, "q")))
                 .when(measure(10.0 + 0.6 + 1.4, 5))
-                .expectEventsMatching(containing(new CorrectionProposed(BORE, 5, "NELSON_1", List.of(5L), 12.0, 10.0,
+                .expectEventsMatching(containing(new CorrectionProposed(BORE, 5, "NELSON_1", List.of(5L), 12.0, 10.25,
                         0.5, radius, at(5))));
         fixture.given(with(imrBaseline(IMR_LIMITS), new CompensationPlanned(BORE, radius, "q")))
                 .when(measure(11.7, 5))
-                .expectEventsMatching(containing(new CorrectionProposed(BORE, 5, "NELSON_1", List.of(5L), 11.7, 10.0,
+                .expectEventsMatching(containing(new CorrectionProposed(BORE, 5, "NELSON_1", List.of(5L), 11.7, 10.25,
                         0.5, radius, at(5))));
     }
 
