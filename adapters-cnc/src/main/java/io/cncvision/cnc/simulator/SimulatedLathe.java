@@ -28,7 +28,7 @@ public final class SimulatedLathe {
     public static final Duration LOAD = Duration.ofSeconds(4);
     public static final double NOMINAL_BORE = 30.000;
     /** Bore growth per part from tool wear, mm. */
-    public static final double WEAR_PER_PART = 0.0008;
+    public static final double WEAR_PER_PART = 0.0003;
     public static final double BORE_NOISE = 0.002;
     public static final String PROGRAM = "O1234";
     public static final String WEAR_OFFSET = "T1.wear.x";

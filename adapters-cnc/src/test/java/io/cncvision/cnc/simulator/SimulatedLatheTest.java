@@ -44,7 +44,7 @@ class SimulatedLatheTest {
         double early = worn.subList(0, 20).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         double late = worn.subList(worn.size() - 20, worn.size()).stream().mapToDouble(Double::doubleValue).average()
                 .orElseThrow();
-        // about 0.0008 mm per part over the parts between the two groups of twenty
+        // WEAR_PER_PART over the parts between the two groups of twenty
         assertThat(late - early).isCloseTo((worn.size() - 20) * SimulatedLathe.WEAR_PER_PART, within(0.004));
 
         // an offset of -0.05 mm: the next five parts are 0.05 smaller, less the wear of five parts in between
