@@ -8,11 +8,14 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Connectors' commands onto the command bus. A command its aggregate refused (bad input, an unknown
@@ -28,7 +31,12 @@ final class ConnectorCommandPort implements CommandPort {
     static final Duration AWAIT_PRODUCTION = Duration.ofSeconds(10);
     private static final long FIRST_RETRY_MILLIS = 100;
 
+    /** What a port answers for an inspection taken aside to wait for its part. */
+    static final String AWAITING_PRODUCTION = "AWAITING_PRODUCTION";
+    private static final Logger log = LoggerFactory.getLogger(ConnectorCommandPort.class);
+
     private final CommandGateway gateway;
+    private final AtomicLong refusedAfterWaiting = new AtomicLong();
 
     ConnectorCommandPort(CommandGateway gateway) {
         this.gateway = gateway;
@@ -36,23 +44,45 @@ final class ConnectorCommandPort implements CommandPort {
 
     @Override
     public CompletableFuture<?> send(Object command) {
-        return send(command, System.nanoTime() + AWAIT_PRODUCTION.toNanos(), FIRST_RETRY_MILLIS);
-    }
-
-    private CompletableFuture<Object> send(Object command, long giveUpAt, long retryMillis) {
         return gateway.<Object>send(command).handle((result, failure) -> {
             if (failure == null) {
                 return CompletableFuture.completedFuture(result);
             }
             Throwable cause = unwrap(failure);
-            if (cause instanceof AggregateNotFoundException && command instanceof RecordInspection
-                    && System.nanoTime() < giveUpAt) {
-                Executor later = CompletableFuture.delayedExecutor(retryMillis, TimeUnit.MILLISECONDS);
-                return CompletableFuture.supplyAsync(() -> null, later)
-                        .<Object>thenCompose(ignored -> send(command, giveUpAt, Math.min(2 * retryMillis, 2000)));
+            if (cause instanceof AggregateNotFoundException && command instanceof RecordInspection inspection) {
+                // Taken aside, so that the commands behind it (the machine's own among them) are not held up.
+                log.debug("part {} is not produced yet; its inspection waits for it", inspection.serial());
+                resend(inspection, System.nanoTime() + AWAIT_PRODUCTION.toNanos(), FIRST_RETRY_MILLIS);
+                return CompletableFuture.completedFuture((Object) AWAITING_PRODUCTION);
             }
             return refusedOrFailed(failure, cause);
         }).thenCompose(Function.identity());
+    }
+
+    /** Sends the inspection again until its part exists or {@link #AWAIT_PRODUCTION} has passed. */
+    private void resend(RecordInspection inspection, long giveUpAt, long retryMillis) {
+        Executor later = CompletableFuture.delayedExecutor(retryMillis, TimeUnit.MILLISECONDS);
+        CompletableFuture.runAsync(() -> { }, later)
+                .thenCompose(ignored -> gateway.send(inspection))
+                .whenComplete((result, failure) -> {
+                    if (failure == null) {
+                        return;
+                    }
+                    Throwable cause = unwrap(failure);
+                    if (cause instanceof AggregateNotFoundException && System.nanoTime() < giveUpAt) {
+                        resend(inspection, giveUpAt, Math.min(2 * retryMillis, 2000));
+                    } else {
+                        refusedAfterWaiting.incrementAndGet();
+                        log.warn("the inspection of part {} was not recorded: {}", inspection.serial(),
+                                cause instanceof AggregateNotFoundException ? "its machine did not report making it"
+                                        + " within " + AWAIT_PRODUCTION : cause.getMessage());
+                    }
+                });
+    }
+
+    /** Inspections not recorded because their part was never produced, or the platform refused them later. */
+    long refusedAfterWaiting() {
+        return refusedAfterWaiting.get();
     }
 
     private static CompletableFuture<Object> refusedOrFailed(Throwable failure, Throwable cause) {

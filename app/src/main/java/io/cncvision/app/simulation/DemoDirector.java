@@ -86,10 +86,14 @@ public final class DemoDirector {
         return calibration;
     }
 
-    /** Defines the bore of {@code machine} as an individuals chart. */
+    /**
+     * Defines the bore of {@code machine}, charted part by part on an EWMA chart: the chart for a small, steady
+     * drift such as tool wear, whose statistic is also the estimate of the level a correction starts from, and
+     * which seldom signals falsely while a correction is verified.
+     */
     public void defineBore(MachineId machine) {
         gateway.sendAndWait(new DefineCharacteristic(boreOf(machine), PART_NUMBER, "Bore diameter, " + machine, BORE, 1,
-                ChartType.IMR), 30, TimeUnit.SECONDS);
+                ChartType.EWMA), 30, TimeUnit.SECONDS);
     }
 
     /**
@@ -102,11 +106,13 @@ public final class DemoDirector {
         if (subgroups(bore) < BASELINE_SUBGROUPS) {
             return false;
         }
-        gateway.sendAndWait(new EstablishControlLimits(bore, 1, BASELINE_SUBGROUPS, "nelson", "demo",
-                "demo: the lathe's first " + BASELINE_SUBGROUPS + " parts", Map.of()), 30, TimeUnit.SECONDS);
+        // The reaction plan first, so that the first signal against the new limits already has one.
         gateway.sendAndWait(new PlanCompensation(bore, new CompensationPlan(machine, SimulatedLathe.WEAR_OFFSET, 1.0,
                 MAX_STEP_MM, MAX_TOTAL_MM, 3, 3, Duration.ofSeconds(5), deadTime, Duration.ofMinutes(2)), "demo"),
                 30, TimeUnit.SECONDS);
+        gateway.sendAndWait(new EstablishControlLimits(bore, 1, BASELINE_SUBGROUPS, "nelson", "demo",
+                "demo: the lathe's first " + BASELINE_SUBGROUPS + " parts", Map.of("lambda", 0.2, "L", 3.0)), 30,
+                TimeUnit.SECONDS);
         log.info("{}: control limits from subgroups 1-{}, drift corrected by {} within {} mm a step, {} mm in all",
                 bore, BASELINE_SUBGROUPS, SimulatedLathe.WEAR_OFFSET, MAX_STEP_MM, MAX_TOTAL_MM);
         return true;

@@ -70,9 +70,10 @@ public class CharacteristicCommandController {
     @PostMapping("/{characteristicId}/compensation")
     @Operation(summary = "Set the reaction plan by which a tool offset corrects the characteristic's drift",
             description = "Roles: QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN. On an out-of-control signal of the "
-                    + "plotted mean, the offset moves the level back to the chart's centre line within the plan's step and total; the "
-                    + "next subgroups verify it; a refusal, a missing confirmation or the last attempt failing opens "
-                    + "a nonconformance and puts the machine on hold. The same plan again records nothing.")
+                    + "plotted mean, the offset moves the level back to the chart's centre line within the plan's "
+                    + "step and total; the next subgroups verify it; a refusal, a missing confirmation or the last "
+                    + "attempt failing opens a nonconformance and puts the machine on hold. The same plan again "
+                    + "records nothing.")
     @ApiResponse(responseCode = "200", description = "RECORDED or UNCHANGED",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CommandResult.class)))
     public ResponseEntity<CommandResult> planCompensation(@PathVariable String characteristicId,
