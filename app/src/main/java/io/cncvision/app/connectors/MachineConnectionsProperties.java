@@ -107,4 +107,31 @@ public record MachineConnectionsProperties(List<Machine> machines, Connectors co
             return new MachineConnection.SignalMapping(parsed, key, address, Boolean.TRUE.equals(writable), options);
         }
     }
+
+    /**
+     * {@code connection} as the Spring Boot options that configure it as machine {@code index}, the way an
+     * integrator's YAML would: for a simulated shop floor started beside the platform.
+     */
+    public static List<String> arguments(int index, MachineConnection connection) {
+        List<String> arguments = new java.util.ArrayList<>();
+        String machine = "--cncvision.machines[" + index + "].";
+        arguments.add(machine + "id=" + connection.machine().value());
+        arguments.add(machine + "name=" + connection.name());
+        arguments.add(machine + "protocol=" + connection.protocol().code());
+        arguments.add(machine + "endpoint=" + connection.endpoint());
+        connection.options().forEach((key, value) -> arguments.add(machine + "options." + key + "=" + value));
+        for (int i = 0; i < connection.signals().size(); i++) {
+            MachineConnection.SignalMapping mapping = connection.signals().get(i);
+            String signal = machine + "signals[" + i + "].";
+            arguments.add(signal + "signal=" + mapping.signal().name());
+            if (mapping.key() != null) {
+                arguments.add(signal + "key=" + mapping.key());
+            }
+            arguments.add(signal + "address=" + mapping.address());
+            arguments.add(signal + "writable=" + mapping.writable());
+            // option values may hold commas (enumerations): bracket the key so Spring binds it whole
+            mapping.options().forEach((key, value) -> arguments.add(signal + "options[" + key + "]=" + value));
+        }
+        return arguments;
+    }
 }

@@ -2,6 +2,7 @@ package io.cncvision.app.simulation;
 
 import io.cncvision.api.value.GaugeId;
 import io.cncvision.api.value.MachineId;
+import io.cncvision.app.connectors.MachineConnectionsProperties;
 import io.cncvision.app.vision.SimulatedCameras;
 import io.cncvision.cnc.MachineConnection;
 import io.cncvision.cnc.modbus.ModbusSimulatorServer;
@@ -155,26 +156,8 @@ public final class DemoPlant implements SimulatedCameras, AutoCloseable {
         List<String> arguments = new ArrayList<>();
         for (int m = 0; m < stations.size(); m++) {
             Station station = stations.get(m);
-            MachineConnection connection = station.connection();
-            String machine = "--cncvision.machines[" + m + "].";
-            arguments.add(machine + "id=" + connection.machine().value());
-            arguments.add(machine + "name=" + connection.name());
-            arguments.add(machine + "protocol=" + connection.protocol().code());
-            arguments.add(machine + "endpoint=" + connection.endpoint());
-            arguments.add(machine + "part-number=" + DemoDirector.PART_NUMBER);
-            connection.options().forEach((key, value) -> arguments.add(machine + "options." + key + "=" + value));
-            for (int i = 0; i < connection.signals().size(); i++) {
-                MachineConnection.SignalMapping mapping = connection.signals().get(i);
-                String signal = machine + "signals[" + i + "].";
-                arguments.add(signal + "signal=" + mapping.signal().name());
-                if (mapping.key() != null) {
-                    arguments.add(signal + "key=" + mapping.key());
-                }
-                arguments.add(signal + "address=" + mapping.address());
-                arguments.add(signal + "writable=" + mapping.writable());
-                // option values may hold commas (enumerations): bracket the key so Spring binds it whole
-                mapping.options().forEach((key, value) -> arguments.add(signal + "options[" + key + "]=" + value));
-            }
+            arguments.addAll(MachineConnectionsProperties.arguments(m, station.connection()));
+            arguments.add("--cncvision.machines[" + m + "].part-number=" + DemoDirector.PART_NUMBER);
             String camera = "--cncvision.vision.cameras[" + m + "].";
             arguments.add(camera + "id=" + station.camera().value());
             arguments.add(camera + "name=Outfeed of " + station.machine().value());

@@ -47,6 +47,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/nonconformances")
 @Tag(name = "Nonconformance commands")
 @SecurityRequirement(name = SecurityConfiguration.BEARER_SCHEME)
+@ApiResponse(responseCode = "404", description = "The nonconformance has not been opened (or, for containment, a serial"
+        + " names no produced part)",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 public class NonConformanceCommandController {
 
     /** How recently a signer must have proved who they are: the signature is a fresh act, not a day-old login. */
@@ -145,8 +148,6 @@ public class NonConformanceCommandController {
                     + "root cause supersedes an earlier one; the same one again records nothing (UNCHANGED).")
     @ApiResponse(responseCode = "200", description = "RECORDED or UNCHANGED",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CommandResult.class)))
-    @ApiResponse(responseCode = "404", description = "The nonconformance has not been opened",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "The nonconformance is closed",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<CommandResult> recordRootCause(@PathVariable String nonConformanceId,
@@ -163,8 +164,6 @@ public class NonConformanceCommandController {
                     + "nothing (UNCHANGED).")
     @ApiResponse(responseCode = "200", description = "RECORDED or UNCHANGED",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CommandResult.class)))
-    @ApiResponse(responseCode = "404", description = "The nonconformance has not been opened",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "The nonconformance is closed",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<CommandResult> assignCorrectiveAction(@PathVariable String nonConformanceId,
@@ -181,8 +180,6 @@ public class NonConformanceCommandController {
     @ApiResponse(responseCode = "200", description = "RECORDED",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CommandResult.class)))
     @ApiResponse(responseCode = "401", description = "Re-authentication required: the token is older than 5 minutes",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "The nonconformance has not been opened",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "The disposition is signed already, or the nonconformance is closed",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -202,8 +199,6 @@ public class NonConformanceCommandController {
                     + "disposition are recorded (409 naming what is missing); nothing changes after.")
     @ApiResponse(responseCode = "200", description = "RECORDED",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CommandResult.class)))
-    @ApiResponse(responseCode = "404", description = "The nonconformance has not been opened",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "Something is missing, or it is closed already",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<CommandResult> close(@PathVariable String nonConformanceId,

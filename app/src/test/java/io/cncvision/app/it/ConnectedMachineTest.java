@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cncvision.api.value.MachineId;
+import io.cncvision.app.connectors.MachineConnectionsProperties;
 import io.cncvision.app.security.Role;
 import io.cncvision.cnc.MachineConnection;
 import io.cncvision.cnc.modbus.ModbusSimulatorServer;
@@ -45,27 +46,9 @@ class ConnectedMachineTest {
 
     /** The connection as Spring Boot command-line options, the way an integrator's YAML would set them. */
     static List<String> arguments(MachineConnection connection) {
-        List<String> arguments = new ArrayList<>();
-        String machine = "--cncvision.machines[0].";
-        arguments.add(machine + "id=" + connection.machine().value());
-        arguments.add(machine + "name=" + connection.name());
-        arguments.add(machine + "protocol=" + connection.protocol().code());
-        arguments.add(machine + "endpoint=" + connection.endpoint());
-        arguments.add(machine + "initial-backoff=100ms");
-        arguments.add(machine + "maximum-backoff=400ms");
-        connection.options().forEach((key, value) -> arguments.add(machine + "options." + key + "=" + value));
-        for (int i = 0; i < connection.signals().size(); i++) {
-            MachineConnection.SignalMapping mapping = connection.signals().get(i);
-            String signal = machine + "signals[" + i + "].";
-            arguments.add(signal + "signal=" + mapping.signal().name());
-            if (mapping.key() != null) {
-                arguments.add(signal + "key=" + mapping.key());
-            }
-            arguments.add(signal + "address=" + mapping.address());
-            arguments.add(signal + "writable=" + mapping.writable());
-            // option values may hold commas (enumerations): bracket the key so Spring binds it whole
-            mapping.options().forEach((key, value) -> arguments.add(signal + "options[" + key + "]=" + value));
-        }
+        List<String> arguments = new ArrayList<>(MachineConnectionsProperties.arguments(0, connection));
+        arguments.add("--cncvision.machines[0].initial-backoff=100ms");
+        arguments.add("--cncvision.machines[0].maximum-backoff=400ms");
         return arguments;
     }
 

@@ -56,6 +56,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate(snapshotTriggerDefinition = "characteristicSnapshotTrigger", cache = "aggregateCache")
 public class Characteristic {
 
+    /** Subgroups whose mean tells the level a correction starts from, on an EWMA chart. */
+    private static final int EWMA_LEVEL_SUBGROUPS = 3;
     /** Signals of the secondary chart: a spread, which no offset corrects. */
     private static final Set<String> DISPERSION_RULES = Set.of("R_1", "S_1", "MR_1");
 
@@ -201,15 +203,20 @@ public class Characteristic {
             if (DISPERSION_RULES.contains(finding.rule())) {
                 continue;
             }
-            // The EWMA statistic is the chart's estimate of the level; other charts' is the pattern's mean.
-            double level = chart == ChartType.EWMA ? finding.value() : finding.subgroups().stream()
-                    .filter(s -> s >= history.oldestHeld()).mapToDouble(history::mean).average().orElse(finding.value());
+            // The level is the mean of the pattern's subgroups. An EWMA signal's pattern is its one subgroup, and its
+            // statistic lags a drift by (1 - lambda) / lambda subgroups: the last few subgroups tell the level better.
+            List<Long> basis = chart == ChartType.EWMA
+                    ? java.util.stream.LongStream.rangeClosed(Math.max(history.oldestHeld(), subgroup - EWMA_LEVEL_SUBGROUPS + 1),
+                    subgroup).boxed().toList()
+                    : finding.subgroups();
+            double level = basis.stream().filter(s -> s >= history.oldestHeld()).mapToDouble(history::mean).average()
+                    .orElse(finding.value());
             // The level the process showed in control: the chart's centre line (a CUSUM's target mean).
             double target = chart == ChartType.CUSUM ? live.limits().parameters().get(SpcCharts.MEAN)
                     : live.limits().center();
             double correction = (target - level) / compensation.effect();
             double bounded = Math.max(-compensation.maxStepMm(), Math.min(compensation.maxStepMm(), correction));
-            apply(new CorrectionProposed(characteristicId, subgroup, finding.rule(), finding.subgroups(), level, target,
+            apply(new CorrectionProposed(characteristicId, subgroup, finding.rule(), basis, level, target,
                     bounded, compensation, observedAt));
             return;
         }

@@ -15,6 +15,7 @@ import io.cncvision.api.characteristic.CompensationOutcome;
 import io.cncvision.api.characteristic.CompensationPlan;
 import io.cncvision.api.characteristic.CompensationPlanned;
 import io.cncvision.api.characteristic.ConcludeCompensation;
+import io.cncvision.api.characteristic.ControlLimitsEstablished;
 import io.cncvision.api.characteristic.CorrectionProposed;
 import io.cncvision.api.characteristic.IdentifySuspects;
 import io.cncvision.api.characteristic.MeasuredByGaugeOutOfCalibration;
@@ -33,6 +34,7 @@ import io.cncvision.api.value.Serial;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -84,6 +86,22 @@ class CompensationTest {
                 .when(measure(11.7, 5))
                 .expectEventsMatching(containing(new CorrectionProposed(BORE, 5, "NELSON_1", List.of(5L), 11.7, 10.25,
                         0.5, radius, at(5))));
+    }
+
+    @Test
+    void onAnEwmaChartTheLevelIsTheMeanOfTheLastSubgroupsAsTheStatisticLagsADrift() {
+        // The EWMA (lambda 0.2) of a drift 10.6, 10.9, 11.2, 11.5 first leaves its limits at the fourth point, at
+        // 10.77; the level the correction starts from is the last three values' mean, 11.2.
+        ControlLimitsEstablished ewma = new ControlLimitsEstablished(BORE, 1, 4, "ewma", IMR_LIMITS.center(),
+                IMR_LIMITS.center() - 3 * IMR_LIMITS.sigma() / 3, IMR_LIMITS.center() + 3 * IMR_LIMITS.sigma() / 3,
+                IMR_LIMITS.sigma(), 0, 0, 0, "nelson", "q", "baseline", Map.of("lambda", 0.2, "L", 3.0));
+        List<Object> history = ControlLimitsTest.history(ControlLimitsTest.defined(ChartType.EWMA, 1),
+                ControlLimitsTest.individuals(1, 10.0, 10.5, 10.0, 10.5), ewma, PLANNED);
+        history.addAll(ControlLimitsTest.individuals(5, 10.6, 10.9, 11.2));
+        fixture.given(history)
+                .when(measure(11.5, 8))
+                .expectEventsMatching(containing(new CorrectionProposed(BORE, 8, "NELSON_1", List.of(6L, 7L, 8L),
+                        (10.9 + 11.2 + 11.5) / 3, IMR_LIMITS.center(), -0.5, PLAN, at(8))));
     }
 
     @Test
