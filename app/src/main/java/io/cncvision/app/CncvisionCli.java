@@ -4,6 +4,7 @@ import io.cncvision.app.cli.DemoCommand;
 import io.cncvision.app.cli.ServeCommand;
 import io.cncvision.app.cli.SimulateCommand;
 import io.cncvision.app.cli.TokenCommand;
+import io.cncvision.app.cli.audit.AuditCommand;
 import io.cncvision.app.cli.spc.SpcCommand;
 import io.cncvision.app.cli.vision.VisionCommand;
 import picocli.CommandLine;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
         version = "cncvision 0.1.0",
         description = "Event-sourced quality platform for CNC machining.",
         subcommands = {ServeCommand.class, DemoCommand.class, SpcCommand.class, SimulateCommand.class,
-                TokenCommand.class, VisionCommand.class})
+                TokenCommand.class, VisionCommand.class, AuditCommand.class})
 public class CncvisionCli implements Runnable {
 
     @CommandLine.Spec

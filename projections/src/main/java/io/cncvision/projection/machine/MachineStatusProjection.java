@@ -5,8 +5,12 @@ import io.cncvision.api.machine.AlarmRaised;
 import io.cncvision.api.machine.CycleCompleted;
 import io.cncvision.api.machine.MachineConnectionLost;
 import io.cncvision.api.machine.MachineConnectionRestored;
+import io.cncvision.api.machine.MachineHoldReleased;
+import io.cncvision.api.machine.MachinePutOnHold;
 import io.cncvision.api.machine.MachineRegistered;
 import io.cncvision.api.machine.MachineStateChanged;
+import io.cncvision.api.machine.MaintenanceEnded;
+import io.cncvision.api.machine.MaintenanceStarted;
 import io.cncvision.api.value.MachineState;
 import io.cncvision.projection.ReadModelWriter;
 import io.cncvision.projection.SqlTime;
@@ -21,7 +25,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds {@code readmodel.machine_status}: each machine's state, active alarms and cycle count.
+ * Builds {@code readmodel.machine_status}: each machine's state, active alarms and cycle count, the work order it
+ * is in maintenance for and the nonconformances it is on hold under.
  * Every update is guarded by the machine's event sequence, so a redelivered event changes nothing.
  */
 @Component
@@ -99,6 +104,32 @@ public class MachineStatusProjection {
     public void on(MachineConnectionRestored event, @SequenceNumber long sequence) {
         applyOnce("connection_lost_since = NULL, connection_lost_reason = NULL",
                 machine(event.machineId().value(), sequence));
+    }
+
+    @EventHandler
+    public void on(MaintenanceStarted event, @SequenceNumber long sequence) {
+        applyOnce("maintenance_work_order = :workOrder", machine(event.machineId().value(), sequence)
+                .addValue("workOrder", event.workOrderId().value()));
+    }
+
+    @EventHandler
+    public void on(MaintenanceEnded event, @SequenceNumber long sequence) {
+        applyOnce("maintenance_work_order = NULL", machine(event.machineId().value(), sequence));
+    }
+
+    @EventHandler
+    public void on(MachinePutOnHold event, @SequenceNumber long sequence) {
+        applyOnce("""
+                held_under = CASE WHEN :report = ANY (held_under) THEN held_under
+                                  ELSE array_append(held_under, CAST(:report AS TEXT)) END
+                """, machine(event.machineId().value(), sequence)
+                .addValue("report", event.nonConformanceId().value()));
+    }
+
+    @EventHandler
+    public void on(MachineHoldReleased event, @SequenceNumber long sequence) {
+        applyOnce("held_under = array_remove(held_under, CAST(:report AS TEXT))",
+                machine(event.machineId().value(), sequence).addValue("report", event.nonConformanceId().value()));
     }
 
     @ResetHandler

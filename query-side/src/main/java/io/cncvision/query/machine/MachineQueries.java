@@ -20,7 +20,8 @@ public class MachineQueries {
 
     private static final String SELECT = """
             SELECT machine_id, name, protocol, endpoint, state, state_since, active_alarms, cycle_count,
-                   last_cycle_at, registered_at, connection_lost_since, connection_lost_reason
+                   last_cycle_at, registered_at, connection_lost_since, connection_lost_reason,
+                   maintenance_work_order, held_under
             FROM readmodel.machine_status
             """;
 
@@ -44,11 +45,14 @@ public class MachineQueries {
     }
 
     private static MachineView view(ResultSet row, int rowNumber) throws SQLException {
+        String maintenance = row.getString("maintenance_work_order");
         return new MachineView(row.getString("machine_id"), row.getString("name"), row.getString("protocol"),
-                row.getString("endpoint"), MachineState.valueOf(row.getString("state")),
+                row.getString("endpoint"),
+                maintenance != null ? MachineState.MAINTENANCE : MachineState.valueOf(row.getString("state")),
                 SqlTime.instant(row, "state_since"), List.of((String[]) row.getArray("active_alarms").getArray()),
                 row.getLong("cycle_count"), SqlTime.instant(row, "last_cycle_at"),
                 SqlTime.instant(row, "registered_at"), SqlTime.instant(row, "connection_lost_since"),
-                row.getString("connection_lost_reason"));
+                row.getString("connection_lost_reason"), maintenance,
+                List.of((String[]) row.getArray("held_under").getArray()));
     }
 }

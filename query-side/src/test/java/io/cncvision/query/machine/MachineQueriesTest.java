@@ -10,13 +10,19 @@ import io.cncvision.api.machine.FindAllMachines;
 import io.cncvision.api.machine.FindMachine;
 import io.cncvision.api.machine.MachineConnectionLost;
 import io.cncvision.api.machine.MachineConnectionRestored;
+import io.cncvision.api.machine.MachineHoldReleased;
+import io.cncvision.api.machine.MachinePutOnHold;
 import io.cncvision.api.machine.MachineRegistered;
 import io.cncvision.api.machine.MachineStateChanged;
 import io.cncvision.api.machine.MachineView;
+import io.cncvision.api.machine.MaintenanceEnded;
+import io.cncvision.api.machine.MaintenanceStarted;
 import io.cncvision.api.value.MachineId;
 import io.cncvision.api.value.MachineState;
+import io.cncvision.api.value.NonConformanceId;
 import io.cncvision.api.value.Protocol;
 import io.cncvision.api.value.SourceMessageId;
+import io.cncvision.api.value.WorkOrderId;
 import io.cncvision.projection.machine.MachineStatusProjection;
 import io.cncvision.query.NotFoundException;
 import io.cncvision.query.QueryDatabase;
@@ -52,7 +58,28 @@ class MachineQueriesTest {
         projection.on(new CycleCompleted(mill, "O1000", null, 41, T1, SourceMessageId.of("k1")), 3);
 
         assertThat(queries.handle(new FindMachine(mill))).isEqualTo(new MachineView("mill-01", "Mill 1", "modbus",
-                "mill-01:502", MachineState.RUNNING, T1, List.of("E-100"), 41, T1, REGISTERED, null, null));
+                "mill-01:502", MachineState.RUNNING, T1, List.of("E-100"), 41, T1, REGISTERED, null, null, null, List.of()));
+    }
+
+    @Test
+    void aMachineInMaintenanceShowsMaintenanceAndItsHoldsAsTheyAreReleased() {
+        MachineId mill = MachineId.of("mill-01");
+        NonConformanceId report = NonConformanceId.of("NCR-20261125-00000000AB");
+        projection.on(new MachineRegistered(mill, "Mill 1", Protocol.OPCUA, "opc.tcp://mill-01:4840"), 0, REGISTERED);
+        projection.on(new MachineStateChanged(mill, MachineState.OFFLINE, MachineState.RUNNING, T1,
+                SourceMessageId.of("s-1")), 1);
+        projection.on(new MaintenanceStarted(mill, WorkOrderId.of("WO-7"), T1), 2);
+        projection.on(new MachinePutOnHold(mill, report, "still out of control", T1), 3);
+        MachineView held = queries.handle(new FindMachine(mill));
+        assertThat(held.state()).isEqualTo(MachineState.MAINTENANCE);
+        assertThat(held.maintenanceWorkOrder()).isEqualTo("WO-7");
+        assertThat(held.heldUnder()).containsExactly(report.value());
+
+        projection.on(new MaintenanceEnded(mill, WorkOrderId.of("WO-7"), T1), 4);
+        projection.on(new MachineHoldReleased(mill, report, "root cause removed", T1), 5);
+        MachineView released = queries.handle(new FindMachine(mill));
+        assertThat(released.state()).isEqualTo(MachineState.RUNNING);
+        assertThat(released.heldUnder()).isEmpty();
     }
 
     @Test
