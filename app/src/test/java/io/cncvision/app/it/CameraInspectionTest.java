@@ -48,19 +48,7 @@ class CameraInspectionTest {
                 "--cncvision.vision.inspection.surface-region=1040,784,200,200")) {
             String engineer = platform.token("erin", Role.QUALITY_ENGINEER, Role.QUALITY_MANAGER);
             String lathe = platform.token("lathe-1", Role.MACHINE);
-            assertThat(platform.post("/api/v1/machines", engineer,
-                    "{\"machineId\": \"lathe-1\", \"name\": \"Lathe 1\", \"protocol\": \"manual\"}").statusCode())
-                    .isIn(200, 201);
-            assertThat(platform.post("/api/v1/characteristics", engineer, """
-                    {"characteristicId": "pn1234-bore", "partNumber": "PN-1234", "name": "Bore diameter", "unit": "mm",
-                     "nominal": 12.0, "lsl": 11.98, "usl": 12.02, "subgroupSize": 1, "chart": "imr"}
-                    """).statusCode()).isEqualTo(201);
-            for (String serial : new String[] {"SN-000416", "SN-000417", "SN-000418"}) {
-                assertThat(platform.post("/api/v1/parts", lathe, """
-                        {"serial": "%s", "partNumber": "PN-1234", "machineId": "lathe-1", "program": "O1234",
-                         "sourceMessageId": "lathe-1/cycle/%s"}
-                        """.formatted(serial, serial)).statusCode()).isIn(200, 201);
-            }
+            platform.lathe1WithItsBore(engineer, "SN-000416", "SN-000417", "SN-000418");
 
             // Not calibrated yet: the frame is counted, and nothing is recorded of the part.
             MeterRegistry meters = platform.context().getBean(MeterRegistry.class);

@@ -28,19 +28,7 @@ class GaugeOutOfCalibrationTest {
     void aMeasurementByAnExpiredGaugeIsFlaggedAndItsPartHeld() throws Exception {
         try (RunningPlatform platform = RunningPlatform.start(dataDir)) {
             String engineer = platform.token("erin", Role.QUALITY_ENGINEER, Role.QUALITY_MANAGER);
-            String lathe = platform.token("lathe-1", Role.MACHINE);
-            assertThat(platform.post("/api/v1/machines", engineer,
-                    "{\"machineId\": \"lathe-1\", \"name\": \"Lathe 1\", \"protocol\": \"manual\"}").statusCode())
-                    .isIn(200, 201);
-            assertThat(platform.post("/api/v1/characteristics", engineer, """
-                    {"characteristicId": "pn1234-bore", "partNumber": "PN-1234", "name": "Bore", "unit": "mm",
-                     "nominal": 12.0, "lsl": 11.98, "usl": 12.02, "subgroupSize": 1, "chart": "imr"}
-                    """).statusCode()).isEqualTo(201);
-            for (String serial : new String[] {"S-1", "S-2"}) {
-                assertThat(platform.post("/api/v1/parts", lathe, """
-                        {"serial": "%s", "partNumber": "PN-1234", "machineId": "lathe-1", "sourceMessageId": "c/%s"}
-                        """.formatted(serial, serial)).statusCode()).isIn(200, 201);
-            }
+            platform.lathe1WithItsBore(engineer, "S-1", "S-2");
             assertThat(platform.post("/api/v1/gauges", engineer,
                     "{\"gaugeId\": \"micrometer-3\", \"kind\": \"micrometer\", \"name\": \"Micrometer 3\"}")
                     .statusCode()).isEqualTo(200);

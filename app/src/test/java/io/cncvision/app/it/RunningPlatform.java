@@ -1,5 +1,7 @@
 package io.cncvision.app.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -160,6 +162,27 @@ final class RunningPlatform implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Registers machine lathe-1 (reported by hand) and defines its bore {@code pn1234-bore}, 12.00 ± 0.02 mm on
+     * an individuals chart, as {@code token}'s holder; the parts {@code serials} are produced on it.
+     */
+    void lathe1WithItsBore(String token, String... serials) {
+        assertThat(post("/api/v1/machines", token,
+                "{\"machineId\": \"lathe-1\", \"name\": \"Lathe 1\", \"protocol\": \"manual\"}").statusCode())
+                .isIn(200, 201);
+        assertThat(post("/api/v1/characteristics", token, """
+                {"characteristicId": "pn1234-bore", "partNumber": "PN-1234", "name": "Bore diameter", "unit": "mm",
+                 "nominal": 12.0, "lsl": 11.98, "usl": 12.02, "subgroupSize": 1, "chart": "imr"}
+                """).statusCode()).isEqualTo(201);
+        String lathe = token("lathe-1", Role.MACHINE);
+        for (String serial : serials) {
+            assertThat(post("/api/v1/parts", lathe, """
+                    {"serial": "%s", "partNumber": "PN-1234", "machineId": "lathe-1", "program": "O1234",
+                     "sourceMessageId": "lathe-1/cycle/%s"}
+                    """.formatted(serial, serial)).statusCode()).isIn(200, 201);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.cncvision.saga.calibration;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.cncvision.api.gauge.ExpireGaugeCalibration;
 import io.cncvision.api.gauge.GaugeCalibrationCertified;
@@ -25,8 +24,6 @@ import jakarta.inject.Inject;
  */
 @Saga
 @ProcessingGroup("calibration-saga")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class CalibrationSaga {
 
     static final String DUE = "calibration-due";

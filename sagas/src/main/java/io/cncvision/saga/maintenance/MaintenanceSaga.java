@@ -1,6 +1,5 @@
 package io.cncvision.saga.maintenance;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.cncvision.api.machine.EndMaintenance;
 import io.cncvision.api.machine.StartMaintenance;
@@ -40,8 +39,6 @@ import jakarta.inject.Inject;
  */
 @Saga
 @ProcessingGroup("maintenance-saga")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class MaintenanceSaga {
 
     static final String NOT_STARTED = "work-order-not-started";
