@@ -48,7 +48,9 @@ class InspectionPublisherTest {
 
         assertThat(sent).containsExactly(
                 new RecordInspection(SN, null, InspectionResult.FAIL, CAM, null, T0,
-                        SourceMessageId.of("camera:cam-1/frame:part-0417.png/inspection"), MEASURED, DEFECTS, IMAGE,
+                        SourceMessageId.of("camera:cam-1/frame:part-0417.png/inspection"),
+                        // each measurement names the characteristic it is recorded on, where it feeds one
+                        List.of(MEASURED.get(0).on(OD), MEASURED.get(1).on(BORE), MEASURED.get(2)), DEFECTS, IMAGE,
                         CAL, MODEL),
                 new RecordMeasurement(OD, 24.981, SN, CAM, T0,
                         SourceMessageId.of("camera:cam-1/frame:part-0417.png/feature:outer-diameter")),
