@@ -13,8 +13,8 @@ import java.util.Map;
  */
 final class ToolTable {
 
-    /** Offsets are kept to a micrometre's thousandth: finer than any control writes, coarse enough that sums add up. */
-    private static final double RESOLUTION_MM = 1e-6;
+    /** Offsets are kept in millionths of a millimetre: finer than any control writes, coarse enough that sums add up. */
+    private static final double STEPS_PER_MM = 1e6;
 
     /** Request ids remembered once settled, so a repeated request or confirmation records nothing. */
     private static final int SETTLED_REMEMBERED = 1024;
@@ -94,7 +94,8 @@ final class ToolTable {
     }
 
     static double rounded(double mm) {
-        return Math.round(mm / RESOLUTION_MM) * RESOLUTION_MM;
+        // Divided, not multiplied by 1e-6, so that the result is the double nearest the decimal it stands for.
+        return Math.round(mm * STEPS_PER_MM) / STEPS_PER_MM;
     }
 
     private void settle(String requestId) {
