@@ -198,7 +198,9 @@ public final class EvidencePackWriter implements AutoCloseable {
 
     private void partProduced(StoredEvent e) {
         Part part = part(e.text("serial"));
-        part.produced = e;
+        // what traceability needs of it, not the event, so that a million parts fit in memory
+        part.produced = new Produced(e.text("partNumber"), e.text("lot"), e.text("machineId"), e.text("program"),
+                e.text("toolId"), e.text("producedAt"));
         partEvent(e, part.serial, null, "PRODUCED", null, null, null, "lot " + e.text("lot") + ", machine "
                 + e.text("machineId") + ", program " + e.text("program") + ", tool " + e.text("toolId"));
     }
@@ -506,10 +508,9 @@ public final class EvidencePackWriter implements AutoCloseable {
                 if (!part.inPeriod) {
                     continue;
                 }
-                StoredEvent p = part.produced;
-                csv.row(part.serial, p == null ? null : p.text("partNumber"), p == null ? null : p.text("lot"),
-                        p == null ? null : p.text("machineId"), p == null ? null : p.text("program"),
-                        p == null ? null : p.text("toolId"), p == null ? null : p.text("producedAt"), part.inspections,
+                Produced p = part.produced == null ? Produced.UNKNOWN : part.produced;
+                csv.row(part.serial, p.partNumber(), p.lot(), p.machineId(), p.program(), p.toolId(), p.producedAt(),
+                        part.inspections,
                         part.lastResult, part.rejected, part.disposition, String.join(" ", part.nonConformances));
             }
         }
@@ -519,7 +520,7 @@ public final class EvidencePackWriter implements AutoCloseable {
         Map<String, List<Part>> byLot = new TreeMap<>();
         for (Part part : parts.values()) {
             if (part.inPeriod && part.produced != null) {
-                byLot.computeIfAbsent(part.produced.text("partNumber") + "\u0000" + part.produced.text("lot"),
+                byLot.computeIfAbsent(part.produced.partNumber() + "\u0000" + part.produced.lot(),
                         lot -> new ArrayList<>()).add(part);
             }
         }
@@ -536,18 +537,20 @@ public final class EvidencePackWriter implements AutoCloseable {
                 String last = null;
                 int rejected = 0;
                 for (Part part : lot) {
-                    machines.add(part.produced.text("machineId"));
-                    programs.add(part.produced.text("program"));
-                    tools.add(part.produced.text("toolId"));
+                    machines.add(part.produced.machineId());
+                    programs.add(part.produced.program());
+                    tools.add(part.produced.toolId());
                     ncs.addAll(part.nonConformances);
                     serials.add(part.serial);
-                    String at = part.produced.text("producedAt");
-                    first = first == null || at.compareTo(first) < 0 ? at : first;
-                    last = last == null || at.compareTo(last) > 0 ? at : last;
+                    String at = part.produced.producedAt();
+                    if (at != null) {
+                        first = first == null || at.compareTo(first) < 0 ? at : first;
+                        last = last == null || at.compareTo(last) > 0 ? at : last;
+                    }
                     rejected += part.rejected ? 1 : 0;
                 }
-                StoredEvent any = lot.get(0).produced;
-                csv.row(any.text("partNumber"), any.text("lot"), lot.size(), String.join(" ", machines),
+                Produced any = lot.get(0).produced;
+                csv.row(any.partNumber(), any.lot(), lot.size(), String.join(" ", machines),
                         String.join(" ", programs), String.join(" ", tools), first, last, rejected,
                         String.join(" ", ncs), String.join(" ", serials));
             }
@@ -785,7 +788,7 @@ public final class EvidencePackWriter implements AutoCloseable {
 
     private static final class Part {
         final String serial;
-        StoredEvent produced;
+        Produced produced;
         boolean inPeriod;
         int inspections;
         String lastResult;
@@ -796,6 +799,11 @@ public final class EvidencePackWriter implements AutoCloseable {
         Part(String serial) {
             this.serial = serial;
         }
+    }
+
+    private record Produced(String partNumber, String lot, String machineId, String program, String toolId,
+                            String producedAt) {
+        static final Produced UNKNOWN = new Produced(null, null, null, null, null, null);
     }
 
     private static final class Characteristic {
