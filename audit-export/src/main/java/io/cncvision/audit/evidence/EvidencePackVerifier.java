@@ -157,6 +157,29 @@ public final class EvidencePackVerifier {
         return new Verification(signatureValid, keyUsed, checked, problems, manifest);
     }
 
+    /**
+     * Compares the chain head a pack was cut from with the store's chain at that index ({@code storeHashHex}, null
+     * when the store has no chain row there): empty when they agree, else what differs. A pack cut before the store
+     * had a chain has nothing to compare, and passes.
+     */
+    public static List<String> compareChainHead(JsonNode manifest, boolean storeHasChain, String storeHashHex) {
+        JsonNode head = manifest.path("chainHead");
+        if (head.isNull() || head.isMissingNode()) {
+            return List.of();
+        }
+        long index = head.path("globalIndex").asLong();
+        String packHash = head.path("chainHashHex").asText();
+        if (!storeHasChain || storeHashHex == null) {
+            return List.of("chain head: the pack was cut from global index " + index + ", which the store's chain "
+                    + "(eventstore.event_chain) does not hold: the store is another one, or was rewritten");
+        }
+        if (!storeHashHex.equalsIgnoreCase(packHash)) {
+            return List.of("chain head: at global index " + index + " the store's chain hash is " + storeHashHex
+                    + ", the pack was cut from " + packHash + ": the store was changed since the pack was cut");
+        }
+        return List.of();
+    }
+
     private static PublicKey packKey(byte[] pem, JsonNode manifest, List<String> problems) {
         String base64 = pem != null
                 ? new String(pem, StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "")

@@ -206,6 +206,17 @@ class EvidencePackWriterTest {
     }
 
     @Test
+    void theChainHeadOfAPackIsComparedWithTheStoresChain() throws Exception {
+        JsonNode manifest = EvidencePackVerifier.verify(write(), keys.publicKey()).manifest();
+        assertThat(EvidencePackVerifier.compareChainHead(manifest, true, "AB".repeat(32))).isEmpty();
+        assertThat(EvidencePackVerifier.compareChainHead(manifest, true, "cd".repeat(32))).singleElement().asString()
+                .contains("at global index 19 the store's chain hash is cdcd", "changed since the pack was cut");
+        assertThat(EvidencePackVerifier.compareChainHead(manifest, false, null)).singleElement().asString()
+                .contains("does not hold");
+        assertThat(EvidencePackVerifier.compareChainHead(JSON.readTree("{\"chainHead\": null}"), false, null)).isEmpty();
+    }
+
+    @Test
     void somethingThatIsNotAPackIsUnreadable() throws IOException {
         Path text = Files.writeString(dir.resolve("not-a-pack.zip"), "hello");
         assertThatThrownBy(() -> EvidencePackVerifier.verify(text, null))

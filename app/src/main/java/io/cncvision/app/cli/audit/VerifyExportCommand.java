@@ -2,11 +2,19 @@ package io.cncvision.app.cli.audit;
 
 import io.cncvision.audit.evidence.EvidencePackVerifier;
 import io.cncvision.audit.key.AuditKeys;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +42,15 @@ public class VerifyExportCommand implements Callable<Integer> {
             description = "The instance's public key (<data-dir>/audit/" + AuditKeys.PUBLIC_KEY + "), to prove who signed "
                     + "the pack. Without it the key inside the pack is used, which proves only that the pack is whole.")
     Path publicKey;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "Also compare the chain head the pack was cut from with this database's hash chain "
+                    + "(password from PGPASSWORD). The pack itself is checked offline either way.")
+    String db;
+
+    @Option(names = "--db-user", defaultValue = "postgres", paramLabel = "USER",
+            description = "Database user when the URL names none. Default: ${DEFAULT-VALUE}.")
+    String dbUser;
 
     @Spec
     CommandSpec spec;
@@ -65,7 +82,17 @@ public class VerifyExportCommand implements Callable<Integer> {
             err.flush();
             return UNREADABLE;
         }
-        if (verification.intact()) {
+        List<String> problems = new ArrayList<>(verification.problems());
+        if (db != null && verification.manifest() != null) {
+            try {
+                problems.addAll(compareWithStore(verification.manifest(), out));
+            } catch (AuditDatabase.UnusableDatabaseException | SQLException e) {
+                err.println("cncvision audit verify-export: " + e.getMessage());
+                err.flush();
+                return UNREADABLE;
+            }
+        }
+        if (problems.isEmpty()) {
             out.println(pack + ": intact: " + verification.filesChecked() + " files match the manifest, whose signature"
                     + " verifies with " + verification.keyUsed());
             out.println("period " + verification.manifest().at("/period/from").asText() + " to "
@@ -76,9 +103,44 @@ public class VerifyExportCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        out.println(pack + ": CHANGED: " + verification.problems().size() + " problem(s) found");
-        verification.problems().forEach(problem -> out.println("  " + problem));
+        out.println(pack + ": CHANGED: " + problems.size() + " problem(s) found");
+        problems.forEach(problem -> out.println("  " + problem));
         out.flush();
         return CHANGED;
+    }
+
+    private List<String> compareWithStore(JsonNode manifest, PrintWriter out)
+            throws AuditDatabase.UnusableDatabaseException, SQLException {
+        JsonNode head = manifest.path("chainHead");
+        try (AuditDatabase database = AuditDatabase.open(db, dbUser, null);
+             Connection connection = database.dataSource().getConnection()) {
+            boolean chained;
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT to_regclass('eventstore.event_chain') IS NOT NULL");
+                 ResultSet row = query.executeQuery()) {
+                chained = row.next() && row.getBoolean(1);
+            }
+            if (head.isNull() || head.isMissingNode()) {
+                out.println("chain head: the pack was cut while its store had no hash chain; nothing to compare with "
+                        + db);
+                return List.of();
+            }
+            String hash = null;
+            if (chained) {
+                try (PreparedStatement query = connection.prepareStatement(
+                        "SELECT chain_hash FROM eventstore.event_chain WHERE global_index = ?")) {
+                    query.setLong(1, head.path("globalIndex").asLong());
+                    try (ResultSet row = query.executeQuery()) {
+                        hash = row.next() ? HexFormat.of().formatHex(row.getBytes(1)) : null;
+                    }
+                }
+            }
+            List<String> problems = EvidencePackVerifier.compareChainHead(manifest, chained, hash);
+            if (problems.isEmpty()) {
+                out.println("chain head: global index " + head.path("globalIndex").asText() + " matches the chain of "
+                        + db);
+            }
+            return problems;
+        }
     }
 }
