@@ -1,6 +1,7 @@
 package io.cncvision.app.security;
 
 import static io.cncvision.app.security.Role.ADMIN;
+import static io.cncvision.app.security.Role.AUDITOR;
 import static io.cncvision.app.security.Role.MACHINE;
 import static io.cncvision.app.security.Role.MAINTENANCE;
 import static io.cncvision.app.security.Role.OPERATOR;
@@ -84,6 +85,10 @@ public final class ApiAccessRules {
             rule(POST, "/api/v1/machines/*/maintenance-plan", MAINTENANCE, ADMIN),
             rule(POST, "/api/v1/machines/*/predictions", MACHINE, MAINTENANCE, ADMIN));
 
+    /** Reads that not every role may make: the evidence pack holds the whole audit trail of a period. */
+    static final List<Rule> RESTRICTED_READS = List.of(
+            rule(GET, "/api/v1/audit/exports", AUDITOR, QUALITY_MANAGER, ADMIN));
+
     /** Every other actuator endpoint (env, metrics, info, ...) is for administrators. */
     static final Rule ACTUATOR = new Rule(null, "/actuator/**", EnumSet.of(ADMIN));
 
@@ -94,6 +99,9 @@ public final class ApiAccessRules {
     static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
         requests.requestMatchers(PUBLIC.stream().map(ApiAccessRules::anyMethod).toArray(RequestMatcher[]::new)).permitAll();
         requests.requestMatchers(ACTUATOR.matcher()).hasAnyRole(authorityNames(ACTUATOR));
+        for (Rule rule : RESTRICTED_READS) {
+            requests.requestMatchers(rule.matcher()).hasAnyRole(authorityNames(rule));
+        }
         requests.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(GET, "/api/**")).authenticated();
         for (Rule rule : COMMANDS) {
             requests.requestMatchers(rule.matcher()).hasAnyRole(authorityNames(rule));
@@ -106,7 +114,7 @@ public final class ApiAccessRules {
 
     /** The rule that decides a request that needs a role, to tell a refused caller which roles would do. */
     static Optional<Rule> ruleFor(HttpServletRequest request) {
-        return Stream.concat(COMMANDS.stream(), Stream.of(ACTUATOR))
+        return Stream.of(RESTRICTED_READS.stream(), COMMANDS.stream(), Stream.of(ACTUATOR)).flatMap(rules -> rules)
                 .filter(rule -> rule.matcher().matches(request))
                 .findFirst();
     }

@@ -92,6 +92,18 @@ final class RunningPlatform implements AutoCloseable {
         return send(request(path, token, Map.of()).GET());
     }
 
+    /** GET of a binary body, such as an evidence pack's zip. */
+    HttpResponse<byte[]> getBytes(String path, String token) {
+        try {
+            return http.send(request(path, token, Map.of()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> post(String path, String token, String body) {
         return post(path, token, body, Map.of());
     }
