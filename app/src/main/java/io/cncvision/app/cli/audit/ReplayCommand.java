@@ -158,7 +158,7 @@ public class ReplayCommand implements Callable<Integer> {
         private static HikariDataSource pool(String url) {
             HikariDataSource dataSource = new HikariDataSource();
             dataSource.setJdbcUrl(url);
-            dataSource.setMaximumPoolSize(3); // the reading connection and the writing one
+            dataSource.setMaximumPoolSize(10); // the reading connection and one for each projection
             dataSource.setPoolName("cncvision-replay");
             return dataSource;
         }
