@@ -11,7 +11,6 @@ import io.cncvision.projection.nonconformance.NonConformanceProjection;
 import io.cncvision.projection.part.PartGenealogyProjection;
 import io.cncvision.projection.spc.SpcChartProjection;
 import io.cncvision.projection.workorder.WorkOrderProjection;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -201,43 +200,22 @@ public final class Replay {
         });
         List<Future<?>> running = writers.stream().<Future<?>>map(writer -> threads.submit(writer::run)).toList();
         long events = 0;
-        try (Connection reading = dataSource.getConnection()) {
-            reading.setAutoCommit(false); // PostgreSQL streams a result set only inside a transaction
-            try (PreparedStatement select = reading.prepareStatement("""
-                    SELECT global_index, event_identifier, aggregate_identifier, sequence_number, aggregate_type,
-                        event_type, payload_revision, time_stamp, payload, meta_data
-                    FROM eventstore.events
-                    WHERE CAST(time_stamp AS TIMESTAMPTZ) <= ?
-                    ORDER BY global_index
-                    """)) {
-                // the database's timestamps keep microseconds; the exact comparison is made below
-                select.setTimestamp(1, Timestamp.from(asOf.plusMillis(1)));
-                select.setFetchSize(BATCH_SIZE);
-                try (ResultSet rows = select.executeQuery()) {
-                    List<TrackedDomainEventData<byte[]>> batch = new ArrayList<>(BATCH_SIZE);
-                    while (rows.next()) {
-                        String recordedAt = rows.getString("time_stamp");
-                        if (DateTimeUtils.parseInstant(recordedAt).isAfter(asOf)) {
-                            continue;
-                        }
-                        batch.add(event(rows, recordedAt));
-                        if (batch.size() == BATCH_SIZE) {
-                            events += hand(batch, writers, running);
-                            batch = new ArrayList<>(BATCH_SIZE);
-                        }
-                    }
-                    events += hand(batch, writers, running);
+        try {
+            long after = -1;
+            while (true) {
+                Page page = page(after, asOf);
+                events += hand(page.events(), writers, running);
+                if (page.last() < 0) {
+                    break;
                 }
+                after = page.last();
             }
-            reading.commit();
             for (Writer writer : writers) {
                 writer.put(END, running);
             }
             for (Future<?> writer : running) {
                 writer.get();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the event store: " + e.getMessage(), e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException failure ? failure
                     : new IllegalStateException(e.getCause().getMessage(), e.getCause());
@@ -251,6 +229,42 @@ public final class Replay {
     }
 
     private static final List<TrackedEventMessage<?>> END = List.of();
+
+    /** The events of one page, and the global index it ends at (-1 past the last page). */
+    private record Page(List<TrackedDomainEventData<byte[]>> events, long last) {
+    }
+
+    /**
+     * The next page of events recorded up to {@code asOf}, in its own short transaction. A cursor held open for
+     * the whole replay would keep its snapshot just as long, and PostgreSQL could then clear no row version dead
+     * since: neither the replay's own updates of a row (a characteristic's count, a machine's state, updated
+     * hundreds of thousands of times) nor the live read models'.
+     */
+    private Page page(long after, Instant asOf) {
+        List<TrackedDomainEventData<byte[]>> events = new ArrayList<>(BATCH_SIZE);
+        long[] last = {-1};
+        jdbc.query(con -> {
+            PreparedStatement select = con.prepareStatement("""
+                    SELECT global_index, event_identifier, aggregate_identifier, sequence_number, aggregate_type,
+                        event_type, payload_revision, time_stamp, payload, meta_data
+                    FROM eventstore.events
+                    WHERE global_index > ?
+                    ORDER BY global_index
+                    LIMIT ?
+                    """);
+            select.setLong(1, after);
+            select.setInt(2, BATCH_SIZE);
+            return select;
+        }, (ResultSet row) -> {
+            last[0] = row.getLong("global_index");
+            String recordedAt = row.getString("time_stamp");
+            // recording time: what the platform knew then; global order may differ from it by a commit's length
+            if (!DateTimeUtils.parseInstant(recordedAt).isAfter(asOf)) {
+                events.add(event(row, recordedAt));
+            }
+        });
+        return new Page(events, last[0]);
+    }
 
     /** Deserializes the batch here, once, rather than in every projection's thread. */
     private int hand(List<TrackedDomainEventData<byte[]>> batch, List<Writer> writers, List<Future<?>> running)
