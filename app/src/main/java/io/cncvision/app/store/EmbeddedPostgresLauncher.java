@@ -15,6 +15,8 @@ public final class EmbeddedPostgresLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresLauncher.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
+    /** The database the platform keeps its event store and read models in. */
+    public static final String DATABASE = "cncvision";
 
     private EmbeddedPostgresLauncher() {
     }
@@ -64,7 +66,8 @@ public final class EmbeddedPostgresLauncher {
         }
     }
 
-    private static Optional<ProcessHandle> runningPostmaster(Path pgData) throws IOException {
+    /** The PostgreSQL running on the data directory, if any: a running platform's, or one a killed one left. */
+    public static Optional<ProcessHandle> runningPostmaster(Path pgData) throws IOException {
         Path pidFile = pgData.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
             return Optional.empty();

@@ -27,13 +27,18 @@ import io.cncvision.api.value.Specification;
 import io.cncvision.projection.characteristic.CharacteristicProjection;
 import io.cncvision.projection.machine.MachineStatusProjection;
 import io.cncvision.projection.part.PartGenealogyProjection;
+import io.cncvision.projection.ReadModelSchema;
 import io.cncvision.query.QueryDatabase;
+import io.cncvision.query.asof.QueriesAsOf;
 import io.cncvision.query.audit.AuditQueries;
 import io.cncvision.query.characteristic.CharacteristicQueries;
 import io.cncvision.query.machine.MachineQueries;
 import io.cncvision.query.part.PartGenealogyQueries;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
@@ -43,6 +48,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
@@ -54,6 +60,9 @@ class ReadApiTest {
 
     private static final Instant T0 = Instant.parse("2026-11-25T08:00:00Z");
     private static final Instant T1 = Instant.parse("2026-11-25T08:05:00Z");
+    private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
+    /** Stands for a replay as of any instant: the machine table as it was before lathe-01 was registered. */
+    private static final ReadModelSchema PAST = new ReadModelSchema("asof_read_api_test");
 
     private QueryDatabase database;
     private static MockMvc mvc;
@@ -67,11 +76,12 @@ class ReadApiTest {
             new AnnotationQueryHandlerAdapter<>(handler).subscribe(bus);
         }
         QueryGateway gateway = DefaultQueryGateway.builder().queryBus(bus).build();
+        QueriesAsOf past = new QueriesAsOf(jdbc, Optional.of(asOf -> PAST), Optional.of(Clock.fixed(NOW, ZoneOffset.UTC)));
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mvc = MockMvcBuilders
-                .standaloneSetup(new MachineController(gateway), new CharacteristicController(gateway),
-                        new PartController(gateway), new AuditController(gateway))
+                .standaloneSetup(new MachineController(gateway, past), new CharacteristicController(gateway, past),
+                        new PartController(gateway, past), new AuditController(gateway))
                 .setControllerAdvice(new QueryProblems())
                 .setMessageConverters(new MappingJackson2HttpMessageConverter(json))
                 .build();
@@ -107,6 +117,39 @@ class ReadApiTest {
         }
         database.storeEvent("e4", "Machine", "lathe-01", 0, "io.cncvision.api.machine.MachineRegistered",
                 T0.plusSeconds(4), "{\"n\":4}", "{}");
+    }
+
+    @Test
+    void readsMachinesAsOfAnInstantFromThatInstantsSchema() throws Exception {
+        JdbcTemplate jdbc = database.jdbc().getJdbcTemplate();
+        jdbc.execute("DROP SCHEMA IF EXISTS " + PAST.name() + " CASCADE");
+        jdbc.execute("CREATE SCHEMA " + PAST.name());
+        jdbc.execute("CREATE TABLE " + PAST.name() + ".machine_status (LIKE readmodel.machine_status INCLUDING ALL)");
+        jdbc.execute("INSERT INTO " + PAST.name() + ".machine_status SELECT * FROM readmodel.machine_status"
+                + " WHERE machine_id = 'mill-01'");
+        ok(get("/api/v1/machines?asOf=2026-11-25T08:00:01Z"))
+                .andExpect(jsonPath("$[*].machineId", contains("mill-01")));
+        ok(get("/api/v1/machines"))
+                .andExpect(jsonPath("$[*].machineId", contains("lathe-01", "mill-01")));
+        mvc.perform(get("/api/v1/machines/lathe-01?asOf=2026-11-25T08:00:01Z"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void refusesAMalformedAsOfNamingTheExpectedForm() throws Exception {
+        mvc.perform(get("/api/v1/machines?asOf=yesterday"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(
+                        "asOf 'yesterday' is not an ISO-8601 instant in UTC such as 2026-03-01T10:00:00Z"));
+    }
+
+    @Test
+    void refusesAnAsOfInTheFuture() throws Exception {
+        mvc.perform(get("/api/v1/parts/SN-1?asOf=2026-11-25T09:00:01Z"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                        "asOf 2026-11-25T09:00:01Z is in the future")));
     }
 
     @Test

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 ExportCommand.class,
                 VerifyExportCommand.class,
+                ReplayCommand.class,
         })
 public class AuditCommand implements Runnable {
 

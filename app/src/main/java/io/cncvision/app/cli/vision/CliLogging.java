@@ -11,12 +11,12 @@ import org.slf4j.LoggerFactory;
  * Logging for the vision commands, which run without Spring: without it Logback's default prints DJL's debug lines
  * on standard output, into the CSV. Warnings and errors go to standard error, nothing else is logged.
  */
-final class CliLogging {
+public final class CliLogging {
 
     private CliLogging() {
     }
 
-    static void warningsToStandardError() {
+    public static void warningsToStandardError() {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
