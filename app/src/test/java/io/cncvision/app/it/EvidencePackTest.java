@@ -64,16 +64,8 @@ class EvidencePackTest {
                          "toolId": "T05", "lot": "LOT-9", "sourceMessageId": "c/%s"}
                         """.formatted(serial, serial)).statusCode()).isIn(200, 201);
             }
-            assertThat(platform.post("/api/v1/gauges", engineer,
-                    "{\"gaugeId\": \"micrometer-3\", \"kind\": \"micrometer\", \"name\": \"Micrometer 3\"}")
-                    .statusCode()).isEqualTo(200);
             Instant due = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.MILLIS);
-            assertThat(platform.post("/api/v1/gauges/micrometer-3/certifications", engineer, """
-                    {"calibrationId": "mic-3-2026", "asFound": "IN_TOLERANCE", "asLeft": "IN_TOLERANCE",
-                     "certificate": "CERT-4711", "dueAt": "%s"}
-                    """.formatted(due)).statusCode()).isEqualTo(200);
-            await().atMost(WAIT).until(() -> "CALIBRATED".equals(
-                    platform.getJson("/api/v1/gauges/micrometer-3", engineer).path("status").asText()));
+            platform.micrometerCertifiedUntil(engineer, due);
             measure(platform, engineer, "S-1", "12.000");
             measure(platform, engineer, "S-2", "12.002");
             measure(platform, engineer, "S-3", "11.999");

@@ -29,16 +29,8 @@ class GaugeOutOfCalibrationTest {
         try (RunningPlatform platform = RunningPlatform.start(dataDir)) {
             String engineer = platform.token("erin", Role.QUALITY_ENGINEER, Role.QUALITY_MANAGER);
             platform.lathe1WithItsBore(engineer, "S-1", "S-2");
-            assertThat(platform.post("/api/v1/gauges", engineer,
-                    "{\"gaugeId\": \"micrometer-3\", \"kind\": \"micrometer\", \"name\": \"Micrometer 3\"}")
-                    .statusCode()).isEqualTo(200);
             Instant due = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.MILLIS);
-            assertThat(platform.post("/api/v1/gauges/micrometer-3/certifications", engineer, """
-                    {"calibrationId": "mic-3-2026", "asFound": "IN_TOLERANCE", "asLeft": "IN_TOLERANCE",
-                     "certificate": "CERT-4711", "dueAt": "%s"}
-                    """.formatted(due)).statusCode()).isEqualTo(200);
-            await().atMost(WAIT).until(() -> "CALIBRATED".equals(
-                    platform.getJson("/api/v1/gauges/micrometer-3", engineer).path("status").asText()));
+            platform.micrometerCertifiedUntil(engineer, due);
 
             assertThat(platform.post("/api/v1/characteristics/pn1234-bore/measurements", engineer,
                     "{\"value\": 12.001, \"partSerial\": \"S-1\", \"gaugeId\": \"micrometer-3\"}").statusCode())

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -196,6 +197,22 @@ final class RunningPlatform implements AutoCloseable {
                      "sourceMessageId": "lathe-1/cycle/%s"}
                     """.formatted(serial, serial)).statusCode()).isIn(200, 201);
         }
+    }
+
+    /**
+     * Registers micrometer-3 and certifies it, due at {@code due}, as {@code token}'s holder; returns once the gauge
+     * read model shows it CALIBRATED.
+     */
+    void micrometerCertifiedUntil(String token, Instant due) {
+        assertThat(post("/api/v1/gauges", token,
+                "{\"gaugeId\": \"micrometer-3\", \"kind\": \"micrometer\", \"name\": \"Micrometer 3\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(post("/api/v1/gauges/micrometer-3/certifications", token, """
+                {"calibrationId": "mic-3-2026", "asFound": "IN_TOLERANCE", "asLeft": "IN_TOLERANCE",
+                 "certificate": "CERT-4711", "dueAt": "%s"}
+                """.formatted(due)).statusCode()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> "CALIBRATED".equals(
+                getJson("/api/v1/gauges/micrometer-3", token).path("status").asText()));
     }
 
     @Override
