@@ -36,10 +36,13 @@ public final class ChainVerifier {
 
     /**
      * Verifies the events from {@code fromIndex} on (1 or less: all of them), starting from the last signed
-     * checkpoint before it. Runs in its own read-only transaction on {@code connection}.
+     * checkpoint before it. On a connection in auto-commit mode it runs in a read-only snapshot of its own;
+     * otherwise in the caller's transaction, which it leaves open.
      */
     public Verification verify(Connection connection, long fromIndex) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
+        if (!connection.getAutoCommit()) {
+            return new Run(connection, fromIndex).verify();
+        }
         int isolation = connection.getTransactionIsolation();
         connection.setAutoCommit(false);
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -50,7 +53,7 @@ public final class ChainVerifier {
             connection.rollback();
             connection.setReadOnly(false);
             connection.setTransactionIsolation(isolation);
-            connection.setAutoCommit(autoCommit);
+            connection.setAutoCommit(true);
         }
     }
 

@@ -7,7 +7,9 @@ import picocli.CommandLine.Spec;
 /** {@code cncvision audit}: what an auditor runs against the event store: verify, replay, export. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Verify the audit trail, replay the plant as of a moment, export evidence.",
-        subcommands = {})
+        subcommands = {
+                VerifyCommand.class,
+        })
 public class AuditCommand implements Runnable {
 
     @Spec

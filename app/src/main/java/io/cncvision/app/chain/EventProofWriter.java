@@ -1,0 +1,70 @@
+package io.cncvision.app.chain;
+
+import io.cncvision.audit.chain.EventProofs;
+import io.cncvision.audit.key.AuditKeys;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Proves the events a transaction appends, just before it commits: one read-back and one batched insert of
+ * proofs per transaction, however many commands a group commits in it. The proofs commit with the events or not
+ * at all.
+ */
+public class EventProofWriter {
+
+    private final DataSource dataSource;
+    private final ThreadLocal<Mac> macs;
+    private final SQLExceptionTranslator translator = new SQLStateSQLExceptionTranslator();
+
+    public EventProofWriter(DataSource dataSource, AuditKeys keys) {
+        this.dataSource = dataSource;
+        this.macs = ThreadLocal.withInitial(keys::eventMac);
+    }
+
+    /** Notes events appended in the current transaction; they are proved before it commits. */
+    public void appended(Collection<String> eventIdentifiers) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("events appended outside a transaction cannot be proved in it");
+        }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new Pending();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        pending.eventIdentifiers.addAll(eventIdentifiers);
+    }
+
+    /** The events of one transaction waiting for their proofs. */
+    private final class Pending implements TransactionSynchronization {
+
+        private final List<String> eventIdentifiers = new ArrayList<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                EventProofs.prove(connection, eventIdentifiers, macs.get());
+            } catch (SQLException e) {
+                throw translator.translate("proving " + eventIdentifiers.size() + " events", null, e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(EventProofWriter.this);
+        }
+    }
+}
