@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import javax.crypto.Mac;
+import org.postgresql.PGStatement;
 
 /**
  * Recomputes the chain from the store and compares it with what is stored: each event's proof (HMAC with the
  * event key, which the database does not hold), each chain row's hash, each checkpoint's hash and Ed25519
- * signature. Reads the events, their proofs and the chain rows as two streams in global-index order, in one
- * read-only snapshot, and stops at the first break.
+ * signature. Reads the events and the chain rows as two streams in global-index order, in one read-only
+ * snapshot, and stops at the first break. A chain row's hash covers the event's MAC, which the verifier
+ * recomputes with the key, so a chained event's stored proof is only read to name a break.
  */
 public final class ChainVerifier {
 
@@ -73,6 +75,7 @@ public final class ChainVerifier {
         private long startIndex = 1;
         private long lastProcessed;
         private boolean missingSinceLastChained;
+        private PreparedStatement proofQuery;
         private long events;
         private long chained;
         private long headIndex;
@@ -132,12 +135,14 @@ public final class ChainVerifier {
 
         private ChainBreak walk() throws SQLException {
             try (PreparedStatement eventQuery = connection.prepareStatement("SELECT " + CanonicalEvent.COLUMNS
-                    + ", p.mac FROM eventstore.events e LEFT JOIN eventstore.event_proof p"
-                    + " ON p.event_identifier = e.event_identifier WHERE e.global_index >= ? ORDER BY e.global_index");
+                    + " FROM eventstore.events e WHERE e.global_index >= ? ORDER BY e.global_index");
                  PreparedStatement chainQuery = connection.prepareStatement("SELECT global_index, event_identifier,"
-                         + " chain_hash FROM eventstore.event_chain WHERE global_index >= ? ORDER BY global_index")) {
-                eventQuery.setFetchSize(FETCH_SIZE);
-                chainQuery.setFetchSize(FETCH_SIZE);
+                         + " chain_hash FROM eventstore.event_chain WHERE global_index >= ? ORDER BY global_index");
+                 PreparedStatement proofQuery = connection.prepareStatement(
+                         "SELECT mac FROM eventstore.event_proof WHERE event_identifier = ?")) {
+                this.proofQuery = proofQuery;
+                streaming(eventQuery);
+                streaming(chainQuery);
                 eventQuery.setLong(1, startIndex);
                 chainQuery.setLong(1, startIndex);
                 try (ResultSet eventRows = eventQuery.executeQuery(); ResultSet chainRows = chainQuery.executeQuery()) {
@@ -151,13 +156,12 @@ public final class ChainVerifier {
                         ChainBreak broken;
                         if (eventIndex == index) {
                             CanonicalEvent event = CanonicalEvent.read(eventRows);
-                            byte[] proof = eventRows.getBytes(11);
                             events++;
                             if (row != null && row.globalIndex() == index) {
-                                broken = chainedEvent(event, proof, row);
+                                broken = chainedEvent(event, row);
                                 row = nextChainRow(chainRows);
                             } else {
-                                broken = unchainedEvent(event, proof, row != null);
+                                broken = unchainedEvent(event, proof(event), row != null);
                             }
                             moreEvents = eventRows.next();
                         } else {
@@ -174,9 +178,28 @@ public final class ChainVerifier {
             return null;
         }
 
-        private ChainBreak chainedEvent(CanonicalEvent event, byte[] proof, ChainRow row) {
+        /**
+         * The fast path needs no proof row: the chain hash covers the MAC, which the verifier recomputes with the
+         * key. Only when the link does not hold is the stored proof read, to name the break.
+         */
+        private ChainBreak chainedEvent(CanonicalEvent event, ChainRow row) throws SQLException {
             byte[] canonical = event.encode();
-            boolean proved = proof != null && MessageDigest.isEqual(proof, mac.doFinal(canonical));
+            byte[] computed = mac.doFinal(canonical);
+            byte[] link = AuditChain.link(sha256, previous, canonical, computed);
+            boolean sameEvent = row.eventIdentifier().equals(event.eventIdentifier());
+            if (!sameEvent || !MessageDigest.isEqual(link, row.chainHash())) {
+                return chainBroken(event, row, computed);
+            }
+            previous = link;
+            headIndex = event.globalIndex();
+            chained++;
+            missingSinceLastChained = false;
+            return checkpointAt(event.globalIndex(), event.eventIdentifier());
+        }
+
+        private ChainBreak chainBroken(CanonicalEvent event, ChainRow row, byte[] computed) throws SQLException {
+            byte[] proof = proof(event);
+            boolean proved = proof != null && MessageDigest.isEqual(proof, computed);
             if (!row.eventIdentifier().equals(event.eventIdentifier())) {
                 return ChainBreak.at(event, proved ? BreakKind.REORDERED : BreakKind.NOT_WRITTEN_BY_THE_PLATFORM,
                         "the chain records event " + row.eventIdentifier() + " at this index"
@@ -191,20 +214,19 @@ public final class ChainVerifier {
                 return ChainBreak.at(event, BreakKind.PAYLOAD_OR_METADATA_CHANGED,
                         "the event's proof does not match it: it was changed after it was written");
             }
-            byte[] link = AuditChain.link(sha256, previous, canonical, proof);
-            if (!MessageDigest.isEqual(link, row.chainHash())) {
-                return missingSinceLastChained
-                        ? ChainBreak.at(event, BreakKind.DELETED, "its chain hash does not follow from the event "
-                                + "chained before it at " + headIndex + ": an event between them was removed "
-                                + "together with its chain row")
-                        : ChainBreak.at(event, BreakKind.CHAIN_ALTERED,
-                                "its chain hash does not follow from the previous one and the event");
+            return missingSinceLastChained
+                    ? ChainBreak.at(event, BreakKind.DELETED, "its chain hash does not follow from the event "
+                            + "chained before it at " + headIndex + ": an event between them was removed "
+                            + "together with its chain row")
+                    : ChainBreak.at(event, BreakKind.CHAIN_ALTERED,
+                            "its chain hash does not follow from the previous one and the event");
+        }
+
+        private byte[] proof(CanonicalEvent event) throws SQLException {
+            proofQuery.setString(1, event.eventIdentifier());
+            try (ResultSet proof = proofQuery.executeQuery()) {
+                return proof.next() ? proof.getBytes(1) : null;
             }
-            previous = link;
-            headIndex = event.globalIndex();
-            chained++;
-            missingSinceLastChained = false;
-            return checkpointAt(event.globalIndex(), event.eventIdentifier());
         }
 
         private ChainBreak unchainedEvent(CanonicalEvent event, byte[] proof, boolean chainGoesOn) {
@@ -260,6 +282,14 @@ public final class ChainVerifier {
         private boolean signatureHolds(Checkpoint checkpoint) {
             return AuditKeys.verify(publicKey, AuditChain.checkpointMessage(checkpoint.globalIndex(),
                     checkpoint.chainHash()), checkpoint.signature());
+        }
+
+        /** Rows in batches from a cursor, bytea in binary rather than as hex text (PostgreSQL's JDBC driver). */
+        private static void streaming(PreparedStatement statement) throws SQLException {
+            statement.setFetchSize(FETCH_SIZE);
+            if (statement.isWrapperFor(PGStatement.class)) {
+                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+            }
         }
 
         private ChainRow nextChainRow(ResultSet rows) throws SQLException {
