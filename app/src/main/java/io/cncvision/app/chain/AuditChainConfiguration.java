@@ -35,7 +35,7 @@ public class AuditChainConfiguration {
 
     @Bean
     public Chainer chainer(DataSource dataSource, AuditKeys auditKeys, GroupCommitEventStore eventStore, Clock clock,
-                           @Value("${cncvision.audit.chain.gap-timeout:10s}") Duration gapTimeout,
+                           @Value("${cncvision.audit.chain.gap-timeout:60s}") Duration gapTimeout,
                            @Value("${cncvision.audit.chain.checkpoint-interval:1000}") int checkpointInterval,
                            @Value("${cncvision.audit.chain.poll-interval:1s}") Duration pollInterval) {
         Chainer chainer = new Chainer(dataSource, new ChainExtender(auditKeys, clock, gapTimeout,
