@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 @Conditional(EmbeddedDatabaseCondition.class)
 public class EmbeddedPostgresConfiguration {
 
-    static final String DATABASE = "cncvision";
+    public static final String DATABASE = "cncvision";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")

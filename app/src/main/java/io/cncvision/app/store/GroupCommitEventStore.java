@@ -1,6 +1,7 @@
 package io.cncvision.app.store;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
 /**
@@ -11,6 +12,8 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
  */
 public class GroupCommitEventStore extends EmbeddedEventStore {
 
+    private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
+
     public GroupCommitEventStore(Builder builder) {
         super(builder);
     }
@@ -18,5 +21,11 @@ public class GroupCommitEventStore extends EmbeddedEventStore {
     /** Wakes the consumers waiting for new events, after a transaction that appended some has committed. */
     public void eventsCommitted() {
         afterCommit(List.of());
+        commitListeners.forEach(Runnable::run);
+    }
+
+    /** Also runs {@code listener} (which must return at once) whenever a transaction that appended events commits. */
+    public void onEventsCommitted(Runnable listener) {
+        commitListeners.add(listener);
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cncvision.app.chain.EventProofWriter;
+import io.cncvision.app.chain.ProvingEventStorageEngine;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
@@ -31,7 +33,8 @@ import org.springframework.context.annotation.Configuration;
  * Axon's JDBC storage engine on the Flyway-owned tables of {@code V2026_11_25_0900__event_store.sql}.
  *
  * <p>JDBC rather than JPA: one INSERT per unit of work, no Hibernate session, no entity mapping, no
- * schema generation; BENCHMARKS.md has the figures. Off when the {@code axonserver} profile routes
+ * schema generation; BENCHMARKS.md has the figures. Every event appended is proved in its transaction for the
+ * audit chain ({@link ProvingEventStorageEngine}). Off when the {@code axonserver} profile routes
  * events to Axon Server; tokens and sagas stay in PostgreSQL either way.
  */
 @Configuration(proxyBeanMethods = false)
@@ -104,8 +107,9 @@ public class JdbcEventStoreConfiguration {
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
-                                                 EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
+                                                 EventSchema eventSchema,
+                                                 EventProofWriter eventProofWriter) {
+        return new ProvingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer(objectMapper))
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -113,8 +117,7 @@ public class JdbcEventStoreConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .build();
+                .schema(eventSchema), transactionManager, eventProofWriter);
     }
 
     /** Tells a duplicate aggregate identifier (an aggregate created twice) from other SQL failures. */

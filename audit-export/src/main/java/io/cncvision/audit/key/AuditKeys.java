@@ -86,18 +86,32 @@ public final class AuditKeys {
             PrivateKey privateKey = KeyFactory.getInstance(ED25519).generatePrivate(
                     new PKCS8EncodedKeySpec(unpem(Files.readString(signing, StandardCharsets.US_ASCII))));
             PublicKey publicKey = readPublicKey(directory.resolve(PUBLIC_KEY));
-            byte[] secret = Base64.getDecoder().decode(Files.readString(mac, StandardCharsets.US_ASCII).strip());
-            if (secret.length < 32) {
-                throw new IllegalStateException("the event key " + mac + " holds " + secret.length
-                        + " bytes; at least 32 are needed");
-            }
-            return new AuditKeys(privateKey, publicKey, secret);
+            return new AuditKeys(privateKey, publicKey, readEventKey(mac));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the audit keys in " + directory + " (" + e.getMessage()
                     + "); they are made by the platform when it first starts on this data directory", e);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("the audit keys in " + directory + " are not usable: " + e.getMessage(), e);
         }
+    }
+
+    /** An HMAC-SHA256 keyed with the event key in {@code file}: an auditor's copy of {@value #EVENT_MAC_KEY}. */
+    public static Mac eventMac(Path file) throws IOException {
+        return mac(readEventKey(file));
+    }
+
+    private static byte[] readEventKey(Path file) throws IOException {
+        byte[] secret;
+        try {
+            secret = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the event key " + file + " is not Base64: " + e.getMessage(), e);
+        }
+        if (secret.length < 32) {
+            throw new IllegalStateException("the event key " + file + " holds " + secret.length
+                    + " bytes; at least 32 are needed");
+        }
+        return secret;
     }
 
     /** An Ed25519 public key written as {@value #PUBLIC_KEY} writes it (PEM, X.509). */
@@ -140,9 +154,13 @@ public final class AuditKeys {
 
     /** A new HMAC-SHA256 keyed with the event key: one per thread, as a Mac keeps state. */
     public Mac eventMac() {
+        return mac(macKey);
+    }
+
+    private static Mac mac(byte[] key) {
         try {
             Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(macKey, HMAC));
+            mac.init(new SecretKeySpec(key, HMAC));
             return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot make an HMAC-SHA256: " + e.getMessage(), e);

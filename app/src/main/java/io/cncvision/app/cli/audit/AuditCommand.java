@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
                 ExportCommand.class,
                 VerifyExportCommand.class,
                 ReplayCommand.class,
+                VerifyCommand.class,
         })
 public class AuditCommand implements Runnable {
 
