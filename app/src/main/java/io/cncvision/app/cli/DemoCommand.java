@@ -3,12 +3,15 @@ package io.cncvision.app.cli;
 import io.cncvision.app.simulation.Demo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
@@ -66,6 +69,9 @@ public class DemoCommand implements Callable<Integer> {
                 + " at http://localhost:" + port + " (API under /api/v1, OpenAPI at /v3/api-docs)");
         System.out.println("cncvision demo: a token to read it with: ./cncvision token --data-dir data/demo --user"
                 + " quality.manager --roles QUALITY_MANAGER");
+        String database = databaseUrl(demo);
+        System.out.println("cncvision demo: its database is " + database + "; check its audit trail with:"
+                + " ./cncvision audit verify --data-dir data/demo --db " + database);
         if (duration == null) {
             return 0;
         }
@@ -107,5 +113,12 @@ public class DemoCommand implements Callable<Integer> {
             // not run from a jar of the source tree: the working directory's answer stands
         }
         return here;
+    }
+
+    /** The JDBC URL of the demo's embedded PostgreSQL, with its user, as the audit commands take it. */
+    private static String databaseUrl(Demo demo) throws SQLException {
+        try (Connection connection = demo.context().getBean(DataSource.class).getConnection()) {
+            return connection.getMetaData().getURL() + "?user=" + connection.getMetaData().getUserName();
+        }
     }
 }
