@@ -71,7 +71,7 @@ public class DemoCommand implements Callable<Integer> {
                 + " quality.manager --roles QUALITY_MANAGER");
         String database = databaseUrl(demo);
         System.out.println("cncvision demo: its database is " + database + "; check its audit trail with:"
-                + " ./cncvision audit verify --data-dir data/demo --db " + database);
+                + " ./cncvision audit verify --data-dir data/demo --db '" + database + "'");
         if (duration == null) {
             return 0;
         }
@@ -118,7 +118,9 @@ public class DemoCommand implements Callable<Integer> {
     /** The JDBC URL of the demo's embedded PostgreSQL, with its user, as the audit commands take it. */
     private static String databaseUrl(Demo demo) throws SQLException {
         try (Connection connection = demo.context().getBean(DataSource.class).getConnection()) {
-            return connection.getMetaData().getURL() + "?user=" + connection.getMetaData().getUserName();
+            String url = connection.getMetaData().getURL();
+            return url.contains("user=") ? url : url + (url.contains("?") ? "&" : "?") + "user="
+                    + connection.getMetaData().getUserName();
         }
     }
 }
