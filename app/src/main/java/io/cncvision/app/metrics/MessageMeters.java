@@ -69,29 +69,27 @@ final class MessageMeters implements MessageMonitor<Message<?>> {
         return new MonitorCallback() {
             @Override
             public void reportSuccess() {
-                long nanos = System.nanoTime() - start;
                 processed.increment();
-                succeeded.increment();
-                all.record(nanos, TimeUnit.NANOSECONDS);
-                successTimer.record(nanos, TimeUnit.NANOSECONDS);
+                done(start, succeeded, successTimer);
             }
 
             @Override
             public void reportFailure(Throwable cause) {
-                long nanos = System.nanoTime() - start;
                 processed.increment();
-                failed.increment();
-                all.record(nanos, TimeUnit.NANOSECONDS);
-                failureTimer.record(nanos, TimeUnit.NANOSECONDS);
+                done(start, failed, failureTimer);
             }
 
             @Override
             public void reportIgnored() {
-                long nanos = System.nanoTime() - start;
-                ignored.increment();
-                all.record(nanos, TimeUnit.NANOSECONDS);
-                ignoredTimer.record(nanos, TimeUnit.NANOSECONDS);
+                done(start, ignored, ignoredTimer);
             }
         };
+    }
+
+    private void done(long start, Counter outcome, Timer outcomeTimer) {
+        long nanos = System.nanoTime() - start;
+        outcome.increment();
+        all.record(nanos, TimeUnit.NANOSECONDS);
+        outcomeTimer.record(nanos, TimeUnit.NANOSECONDS);
     }
 }
