@@ -79,13 +79,22 @@ public final class Replay {
     private final Serializer serializer;
     private final EventUpcaster upcaster;
     private final Clock clock;
+    private final StoredReplays stored;
 
+    /** A replay keeping the default number of replays ({@link StoredReplays#DEFAULT_KEEP}). */
     public Replay(DataSource dataSource, Serializer serializer, EventUpcaster upcaster, Clock clock) {
+        this(dataSource, serializer, upcaster, clock,
+                new StoredReplays(dataSource, clock, StoredReplays.DEFAULT_KEEP, StoredReplays.DEFAULT_IN_USE));
+    }
+
+    public Replay(DataSource dataSource, Serializer serializer, EventUpcaster upcaster, Clock clock,
+                  StoredReplays stored) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.serializer = serializer;
         this.upcaster = upcaster == null ? NoOpEventUpcaster.INSTANCE : upcaster;
         this.clock = clock;
+        this.stored = stored;
     }
 
     /** What a replay found and where it put it. */
@@ -125,7 +134,8 @@ public final class Replay {
 
     /**
      * Replays every event recorded up to {@code asOf} into a fresh schema, replacing an earlier replay of the
-     * same instant. {@code processingGroup} null means every read model.
+     * same instant, after dropping what an interrupted replay of it left and, past the cap, the least recently
+     * used replays ({@link StoredReplays}). {@code processingGroup} null means every read model.
      */
     public Result run(Instant asOf, String processingGroup) {
         Instant now = clock.instant();
@@ -141,15 +151,19 @@ public final class Replay {
         ReadModelSchema target = schemaFor(asOf, processingGroup);
         ReadModelSchema building = new ReadModelSchema(target.name() + "_wip_"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff)));
-        try {
-            createTables(building);
-            List<AnnotationEventHandlerAdapter> handlers = handlers(building, processingGroup);
-            long events = feed(asOf, handlers);
-            finish(building, target, asOf, processingGroup, events);
-            return new Result(target, asOf, events, Duration.ofNanos(System.nanoTime() - start));
-        } catch (RuntimeException e) {
-            jdbc.execute("DROP SCHEMA IF EXISTS " + building.name() + " CASCADE");
-            throw e;
+        stored.dropLeftovers(target);
+        try (StoredReplays.Writing writing = stored.writing(building)) {
+            try {
+                stored.makeRoomFor(target);
+                createTables(building);
+                List<AnnotationEventHandlerAdapter> handlers = handlers(building, processingGroup);
+                long events = feed(asOf, handlers);
+                finish(building, target, asOf, processingGroup, events);
+                return new Result(target, asOf, events, Duration.ofNanos(System.nanoTime() - start));
+            } catch (RuntimeException e) {
+                jdbc.execute("DROP SCHEMA IF EXISTS " + building.name() + " CASCADE");
+                throw e;
+            }
         }
     }
 
@@ -170,7 +184,8 @@ public final class Replay {
                     + " (LIKE readmodel." + table + " INCLUDING ALL)");
         }
         jdbc.execute("CREATE UNLOGGED TABLE " + schema.name() + "." + RECORD + " (as_of TIMESTAMPTZ NOT NULL,"
-                + " processing_groups TEXT NOT NULL, events BIGINT NOT NULL, replayed_at TIMESTAMPTZ NOT NULL)");
+                + " processing_groups TEXT NOT NULL, events BIGINT NOT NULL, replayed_at TIMESTAMPTZ NOT NULL,"
+                + " last_used TIMESTAMPTZ NOT NULL)");
     }
 
     private List<AnnotationEventHandlerAdapter> handlers(ReadModelSchema schema, String processingGroup) {
@@ -348,11 +363,12 @@ public final class Replay {
     /** Records the replay complete, and puts it in the place of any earlier replay of the same instant. */
     private void finish(ReadModelSchema building, ReadModelSchema target, Instant asOf, String processingGroup,
                         long events) {
+        Instant replayedAt = clock.instant();
         new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(status -> {
             jdbc.update("INSERT INTO " + building.name() + "." + RECORD
-                            + " (as_of, processing_groups, events, replayed_at) VALUES (?, ?, ?, ?)",
+                            + " (as_of, processing_groups, events, replayed_at, last_used) VALUES (?, ?, ?, ?, ?)",
                     Timestamp.from(asOf), processingGroup == null ? String.join(",", PROJECTIONS.keySet())
-                            : processingGroup, events, Timestamp.from(clock.instant()));
+                            : processingGroup, events, Timestamp.from(replayedAt), Timestamp.from(replayedAt));
             jdbc.execute("DROP SCHEMA IF EXISTS " + target.name() + " CASCADE");
             jdbc.execute("ALTER SCHEMA " + building.name() + " RENAME TO " + target.name());
         });

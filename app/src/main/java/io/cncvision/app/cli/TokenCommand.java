@@ -4,7 +4,6 @@ import io.cncvision.app.security.Role;
 import io.cncvision.app.security.SigningKeyStore;
 import io.cncvision.app.security.TokenIssuer;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -39,11 +39,8 @@ public class TokenCommand implements Callable<Integer> {
             description = "How long the token is valid: 30m, 8h, 2d or an ISO-8601 duration. Default: ${DEFAULT-VALUE}.")
     Duration ttl;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            defaultValue = "${sys:cncvision.data-dir:-${env:CNCVISION_DATA_DIR:-./data}}",
-            description = "The instance's data directory, where its signing key is kept (cncvision.data-dir). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataDir;
 
     @Spec
     CommandSpec spec;
@@ -56,7 +53,7 @@ public class TokenCommand implements Callable<Integer> {
         if (user.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--user must not be blank");
         }
-        SigningKeyStore keys = new SigningKeyStore(dataDir);
+        SigningKeyStore keys = new SigningKeyStore(dataDir.dataDir());
         try {
             String token = new TokenIssuer(keys.loadOrCreate(), clock).issue(user.strip(), granted, ttl);
             spec.commandLine().getOut().println(token);

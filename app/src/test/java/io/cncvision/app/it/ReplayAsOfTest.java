@@ -120,6 +120,20 @@ class ReplayAsOfTest {
         }
     }
 
+    @Test
+    void theSchemaOfAReplayInterruptedByAKillIsDroppedWhenThePlatformStartsAgain() {
+        String interrupted = "asof_20260301t100000z_wip_c0ffee";
+        try (RunningPlatform first = RunningPlatform.start(dataDir)) {
+            // what a replay killed half-way leaves: its schema under the temporary name, and no lock held on it
+            first.jdbc().execute("CREATE SCHEMA " + interrupted);
+            first.jdbc().execute("CREATE UNLOGGED TABLE " + interrupted + ".spc_point (LIKE readmodel.spc_point)");
+        }
+        try (RunningPlatform second = RunningPlatform.start(dataDir)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> second.jdbc().queryForObject(
+                    "SELECT count(*) FROM pg_namespace WHERE nspname = ?", Long.class, interrupted) == 0);
+        }
+    }
+
     private static void measure(RunningPlatform platform, String machine, String engineer, int firstSerial,
                                 String... values) {
         for (int i = 0; i < values.length; i++) {

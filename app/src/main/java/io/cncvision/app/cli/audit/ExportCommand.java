@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import io.cncvision.app.cli.DataDirOption;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,6 +30,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export the evidence pack of a period (recording time) as a signed zip.",
+                "Signed with the audit key of --data-dir; read from --db, or else from the embedded database of "
+                        + "--data-dir, which must not be in use.",
                 "Check it later, offline, with: cncvision audit verify-export FILE.zip"})
 public class ExportCommand implements Callable<Integer> {
 
@@ -43,20 +47,11 @@ public class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.zip", description = "Where to write the pack.")
     Path out;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL",
-            description = "A running instance's database, e.g. jdbc:postgresql://localhost:5432/cncvision "
-                    + "(password from PGPASSWORD). Default: the embedded database on --data-dir, which must not be in use.")
-    String db;
+    @Mixin
+    DatabaseOptions database;
 
-    @Option(names = "--db-user", defaultValue = "postgres", paramLabel = "USER",
-            description = "Database user when the URL names none. Default: ${DEFAULT-VALUE}.")
-    String dbUser;
-
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            defaultValue = "${sys:cncvision.data-dir:-${env:CNCVISION_DATA_DIR:-./data}}",
-            description = "The instance's data directory, whose audit key signs the pack (and whose embedded "
-                    + "database is read without --db). Default: ${DEFAULT-VALUE}.")
-    Path dataDir;
+    @Mixin
+    DataDirOption instance;
 
     @Spec
     CommandSpec spec;
@@ -66,6 +61,7 @@ public class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        Path dataDir = instance.dataDir();
         EvidencePeriod period;
         try {
             period = new EvidencePeriod(instant("--from", from), instant("--to", to));
@@ -80,11 +76,11 @@ public class ExportCommand implements Callable<Integer> {
         }
         Path target = out.toAbsolutePath().normalize();
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        try (AuditDatabase database = AuditDatabase.open(db, dbUser, dataDir)) {
+        try (AuditDatabase opened = AuditDatabase.open(database.url(), database.user(), dataDir)) {
             Files.createDirectories(target.getParent());
             EvidencePackWriter.PackSummary summary;
             try (OutputStream file = Files.newOutputStream(partial)) {
-                summary = new EvidencePackExport(database.dataSource(), keys, clock).write(period, file);
+                summary = new EvidencePackExport(opened.dataSource(), keys, clock).write(period, file);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             PrintWriter stdout = spec.commandLine().getOut();

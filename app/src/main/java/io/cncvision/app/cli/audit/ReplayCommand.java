@@ -2,6 +2,8 @@ package io.cncvision.app.cli.audit;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.cncvision.app.audit.Replay;
+import io.cncvision.app.audit.StoredReplays;
+import io.cncvision.app.cli.DataDirOption;
 import io.cncvision.app.cli.vision.CliLogging;
 import io.cncvision.app.store.EmbeddedPostgresLauncher;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -12,12 +14,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,34 +31,56 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cncvision audit replay}: rebuilds the read models from the events recorded up to an instant into a
- * schema of their own, which the read API then answers from ({@code ?asOf=}). Without {@code --db} it starts the
- * embedded PostgreSQL on the data directory, and only that, not the platform.
+ * schema of their own, which the read API then answers from ({@code ?asOf=}); lists and drops the replays kept.
+ * Without {@code --db} it starts the embedded PostgreSQL on the data directory, and only that, not the platform.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Rebuild the read models as of an instant (by recording time) into schema asof_<instant>.",
-                "The read API answers from it with ?asOf=<instant>, e.g. GET /api/v1/spc/{id}/chart?asOf=..."})
+                "The read API answers from it with ?asOf=<instant>, e.g. GET /api/v1/spc/{id}/chart?asOf=...",
+                "At most --keep replays are kept, the least recently used dropped first; --list shows them, "
+                        + "--drop removes them.",
+                "Reads --db, or else the embedded database of --data-dir, which must not be in use."})
 public class ReplayCommand implements Callable<Integer> {
 
     static final int REFUSED = 2;
 
-    @Option(names = "--as-of", required = true, paramLabel = "INSTANT",
-            description = "ISO-8601 instant in UTC, e.g. 2026-03-01T10:00:00Z, or 'now'.")
-    String asOf;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Action action;
+
+    /** What the command does: replay, list or drop; exactly one. */
+    static final class Action {
+
+        @Option(names = "--as-of", required = true, paramLabel = "INSTANT",
+                description = "Replay as of this ISO-8601 instant in UTC, e.g. 2026-03-01T10:00:00Z, or 'now'.")
+        String asOf;
+
+        @Option(names = "--list", required = true,
+                description = "List the replays stored: schema, instant, events, size, last used.")
+        boolean list;
+
+        @Option(names = "--drop", required = true, paramLabel = "INSTANT|all",
+                description = "Drop the replays as of the instant (every read model's and single projections'), "
+                        + "or all of them; one being read or written is spared and named.")
+        String drop;
+    }
 
     @Option(names = "--projection", paramLabel = "NAME",
             description = "Replay one processing group only, into asof_<instant>_<name>: machine-status, "
                     + "characteristics, part-genealogy, spc-chart, gauges, nonconformances, work-orders.")
     String projection;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL",
-            description = "A running instance's database, e.g. jdbc:postgresql://localhost:5432/cncvision?user=postgres "
-                    + "(user postgres unless the URL names one). Default: the embedded database of --data-dir.")
-    String db;
+    @Option(names = "--keep", paramLabel = "N",
+            defaultValue = "${sys:cncvision.audit.replay.keep:-${env:CNCVISION_AUDIT_REPLAY_KEEP:-"
+                    + StoredReplays.DEFAULT_KEEP + "}}",
+            description = "How many replays to keep: a new one past it drops the least recently used "
+                    + "(cncvision.audit.replay.keep). Default: ${DEFAULT-VALUE}.")
+    int keep;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            defaultValue = "${sys:cncvision.data-dir:-${env:CNCVISION_DATA_DIR:-./data}}",
-            description = "The instance's data directory, for its embedded PostgreSQL. Default: ${DEFAULT-VALUE}.")
-    Path dataDir;
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    DataDirOption instance;
 
     @Spec
     CommandSpec spec;
@@ -65,27 +93,42 @@ public class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         quietLogging.run();
-        Instant instant = instant();
-        if (projection != null && !Replay.processingGroups().contains(projection)) {
-            throw new ParameterException(spec.commandLine(), "--projection '" + projection + "' is not a projection; "
-                    + "the projections are " + String.join(", ", Replay.processingGroups()));
+        if (keep < 1) {
+            throw new ParameterException(spec.commandLine(), "--keep must be at least 1, not " + keep);
         }
-        if (instant.isAfter(clock.instant())) {
-            throw new ParameterException(spec.commandLine(), "--as-of " + instant + " is in the future (now is "
-                    + clock.instant() + "): nothing has been recorded then yet");
+        Instant instant = null;
+        Predicate<String> dropped = null;
+        if (action.asOf != null) {
+            instant = instant("--as-of", action.asOf);
+            if (projection != null && !Replay.processingGroups().contains(projection)) {
+                throw new ParameterException(spec.commandLine(), "--projection '" + projection + "' is not a "
+                        + "projection; the projections are " + String.join(", ", Replay.processingGroups()));
+            }
+            if (instant.isAfter(clock.instant())) {
+                throw new ParameterException(spec.commandLine(), "--as-of " + instant + " is in the future (now is "
+                        + clock.instant() + "): nothing has been recorded then yet");
+            }
+        } else if (action.drop != null) {
+            dropped = action.drop.strip().equalsIgnoreCase("all") ? schema -> true
+                    : StoredReplays.ofInstant(instant("--drop", action.drop));
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Database database = db != null ? Database.external(db) : Database.embedded(dataDir)) {
-            requireEventStore(database.dataSource());
-            Replay.Result result = new Replay(database.dataSource(), Replay.standaloneSerializer(), null, clock)
-                    .run(instant, projection);
-            out.printf(Locale.ROOT, "schema %s%nevents replayed %d (recorded up to %s)%ntook %.1f s%n",
-                    result.schema().name(), result.events(), result.asOf(), result.took().toMillis() / 1000.0);
-            out.printf("read it with ?asOf=%s, e.g. GET /api/v1/spc/{characteristicId}/chart?asOf=%s%n",
-                    result.asOf(), result.asOf());
+        try (Database opened = database.url() != null ? Database.external(database.url(), database.user())
+                : Database.embedded(instance.dataDir())) {
+            requireEventStore(opened.dataSource());
+            StoredReplays stored = new StoredReplays(opened.dataSource(), clock, keep, StoredReplays.DEFAULT_IN_USE);
+            int status;
+            if (action.list) {
+                status = list(stored, out);
+            } else if (dropped != null) {
+                status = drop(stored, dropped, out, err);
+            } else {
+                status = replay(stored, opened.dataSource(), instant, out);
+            }
             out.flush();
-            return 0;
+            err.flush();
+            return status;
         } catch (Refused e) {
             err.println("cncvision audit replay: " + e.getMessage());
             return REFUSED;
@@ -95,14 +138,57 @@ public class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private Instant instant() {
-        if (asOf.strip().equalsIgnoreCase("now")) {
+    private int replay(StoredReplays stored, DataSource dataSource, Instant instant, PrintWriter out) {
+        Replay.Result result = new Replay(dataSource, Replay.standaloneSerializer(), null, clock, stored)
+                .run(instant, projection);
+        out.printf(Locale.ROOT, "schema %s%nevents replayed %d (recorded up to %s)%ntook %.1f s%n",
+                result.schema().name(), result.events(), result.asOf(), result.took().toMillis() / 1000.0);
+        out.printf("read it with ?asOf=%s, e.g. GET /api/v1/spc/{characteristicId}/chart?asOf=%s%n",
+                result.asOf(), result.asOf());
+        return 0;
+    }
+
+    private static int list(StoredReplays stored, PrintWriter out) {
+        List<StoredReplays.Stored> replays = stored.list();
+        String row = "%-56s %-30s %10s %10s %-24s%n";
+        out.printf(Locale.ROOT, row, "schema", "as of", "events", "size", "last used");
+        long bytes = 0;
+        for (StoredReplays.Stored replay : replays) {
+            bytes += replay.sizeBytes();
+            String state = replay.workInProgress() ? "being written or interrupted"
+                    : replay.complete() ? String.valueOf(replay.lastUsed()) : "unfinished (emptied by a crash)";
+            out.printf(Locale.ROOT, row, replay.schema(), replay.asOf() == null ? "-" : replay.asOf(),
+                    replay.complete() ? replay.events() : "-", size(replay.sizeBytes()), state);
+        }
+        out.printf(Locale.ROOT, "%d schema(s), %s%n", replays.size(), size(bytes));
+        return 0;
+    }
+
+    private int drop(StoredReplays stored, Predicate<String> schemas, PrintWriter out, PrintWriter err) {
+        StoredReplays.Dropped result = stored.drop(schemas);
+        result.dropped().forEach(schema -> out.println("dropped " + schema));
+        result.inUse().forEach(schema -> err.println("cncvision audit replay: " + schema
+                + " is being read or written, not dropped: try again later"));
+        if (result.dropped().isEmpty() && result.inUse().isEmpty()) {
+            throw new Refused("no replay " + (action.drop.strip().equalsIgnoreCase("all") ? "is stored"
+                    : "as of " + action.drop.strip() + " is stored") + "; --list shows those that are");
+        }
+        return result.inUse().isEmpty() ? 0 : 1;
+    }
+
+    private static String size(long bytes) {
+        return bytes < 1024 * 1024 ? String.format(Locale.ROOT, "%.1f kB", bytes / 1024.0)
+                : String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+
+    private Instant instant(String option, String value) {
+        if (value.strip().equalsIgnoreCase("now")) {
             return clock.instant();
         }
         try {
-            return Instant.parse(asOf.strip());
+            return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), "--as-of '" + asOf
+            throw new ParameterException(spec.commandLine(), option + " '" + value
                     + "' is not an instant: give an ISO-8601 instant in UTC such as 2026-03-01T10:00:00Z, or now");
         }
     }
@@ -126,14 +212,18 @@ public class ReplayCommand implements Callable<Integer> {
     /** The database replayed: a running instance's, or the embedded one started for the replay alone. */
     record Database(HikariDataSource dataSource, Optional<EmbeddedPostgres> postgres) implements AutoCloseable {
 
-        static Database external(String url) {
+        static Database external(String url, String user) {
             if (!url.startsWith("jdbc:postgresql:")) {
                 throw new Refused("--db '" + url + "' is not a PostgreSQL JDBC URL such as "
                         + "jdbc:postgresql://localhost:5432/cncvision");
             }
             HikariDataSource dataSource = pool(url);
             if (!url.contains("user=")) {
-                dataSource.setUsername("postgres");
+                dataSource.setUsername(user);
+            }
+            String password = System.getenv("PGPASSWORD");
+            if (!url.contains("password=") && password != null) {
+                dataSource.setPassword(password);
             }
             return new Database(dataSource, Optional.empty());
         }

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,6 +30,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "verify-export", mixinStandardHelpOptions = true,
         description = {"Check an evidence pack offline: its signature and every file in it.",
+                "With --db, also compare the chain head the pack was cut from with that database's hash chain; "
+                        + "the pack itself is checked offline either way.",
                 "Exit status: 0 intact, 1 changed (each file named), 2 unreadable input."})
 public class VerifyExportCommand implements Callable<Integer> {
 
@@ -43,14 +46,8 @@ public class VerifyExportCommand implements Callable<Integer> {
                     + "the pack. Without it the key inside the pack is used, which proves only that the pack is whole.")
     Path publicKey;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL",
-            description = "Also compare the chain head the pack was cut from with this database's hash chain "
-                    + "(password from PGPASSWORD). The pack itself is checked offline either way.")
-    String db;
-
-    @Option(names = "--db-user", defaultValue = "postgres", paramLabel = "USER",
-            description = "Database user when the URL names none. Default: ${DEFAULT-VALUE}.")
-    String dbUser;
+    @Mixin
+    DatabaseOptions database;
 
     @Spec
     CommandSpec spec;
@@ -83,7 +80,7 @@ public class VerifyExportCommand implements Callable<Integer> {
             return UNREADABLE;
         }
         List<String> problems = new ArrayList<>(verification.problems());
-        if (db != null && verification.manifest() != null) {
+        if (database.url() != null && verification.manifest() != null) {
             try {
                 problems.addAll(compareWithStore(verification.manifest(), out));
             } catch (AuditDatabase.UnusableDatabaseException | SQLException e) {
@@ -112,8 +109,8 @@ public class VerifyExportCommand implements Callable<Integer> {
     private List<String> compareWithStore(JsonNode manifest, PrintWriter out)
             throws AuditDatabase.UnusableDatabaseException, SQLException {
         JsonNode head = manifest.path("chainHead");
-        try (AuditDatabase database = AuditDatabase.open(db, dbUser, null);
-             Connection connection = database.dataSource().getConnection()) {
+        try (AuditDatabase opened = AuditDatabase.open(database.url(), database.user(), null);
+             Connection connection = opened.dataSource().getConnection()) {
             boolean chained;
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT to_regclass('eventstore.event_chain') IS NOT NULL");
@@ -122,7 +119,7 @@ public class VerifyExportCommand implements Callable<Integer> {
             }
             if (head.isNull() || head.isMissingNode()) {
                 out.println("chain head: the pack was cut while its store had no hash chain; nothing to compare with "
-                        + db);
+                        + database.url());
                 return List.of();
             }
             String hash = null;
@@ -138,7 +135,7 @@ public class VerifyExportCommand implements Callable<Integer> {
             List<String> problems = EvidencePackVerifier.compareChainHead(manifest, chained, hash);
             if (problems.isEmpty()) {
                 out.println("chain head: global index " + head.path("globalIndex").asText() + " matches the chain of "
-                        + db);
+                        + database.url());
             }
             return problems;
         }
