@@ -104,7 +104,7 @@ class AuditChainTest {
         Run run = verify();
 
         assertThat(run.exitCode).isEqualTo(2);
-        assertThat(run.err).contains("in use").contains("--db 'jdbc:postgresql://localhost:");
+        assertThat(run.err).contains("in use").contains("--db jdbc:postgresql://localhost:");
     }
 
     @Test

@@ -1,25 +1,20 @@
 package io.cncvision.app.cli.audit;
 
-import io.cncvision.app.store.EmbeddedPostgresConfiguration;
-import io.cncvision.app.store.EmbeddedPostgresLauncher;
+import io.cncvision.app.cli.DataDirOption;
 import io.cncvision.audit.chain.ChainBreak;
 import io.cncvision.audit.chain.ChainVerifier;
 import io.cncvision.audit.chain.Verification;
 import io.cncvision.audit.key.AuditKeys;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import javax.crypto.Mac;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,16 +37,11 @@ public class VerifyCommand implements Callable<Integer> {
             description = "Check from this global index on, starting at the last signed checkpoint before it. Default: all.")
     long from;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL",
-            description = "The database of a running instance, e.g. jdbc:postgresql://localhost:PORT/cncvision?user=postgres "
-                    + "(the URL its log prints). Default: the embedded database in the data directory.")
-    String db;
+    @Mixin
+    DatabaseOptions database;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            defaultValue = "${sys:cncvision.data-dir:-${env:CNCVISION_DATA_DIR:-./data}}",
-            description = "The instance's data directory: its embedded database and its audit keys (cncvision.data-dir). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataDir;
 
     @Option(names = "--key-dir", paramLabel = "DIR",
             description = "Where the event key (" + AuditKeys.EVENT_MAC_KEY + ") and public key (" + AuditKeys.PUBLIC_KEY
@@ -73,9 +63,9 @@ public class VerifyCommand implements Callable<Integer> {
             if (from < 0) {
                 throw new CannotCheck("--from must be a global index, 0 or more, not " + from);
             }
-            Path keys = keyDir != null ? keyDir : dataDir.resolve(AuditKeys.DIRECTORY);
+            Path keys = keyDir != null ? keyDir : dataDir.dataDir().resolve(AuditKeys.DIRECTORY);
             ChainVerifier verifier = new ChainVerifier(eventMac(keys), publicKey(keys));
-            Verification verification = db != null ? verifyDatabase(verifier) : verifyEmbedded(verifier);
+            Verification verification = verify(verifier);
             report(verification, out);
             return verification.intact() ? INTACT : BROKEN;
         } catch (CannotCheck e) {
@@ -87,44 +77,23 @@ public class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private Verification verifyDatabase(ChainVerifier verifier) {
-        try (Connection connection = DriverManager.getConnection(db)) {
-            return verify(verifier, connection, db);
-        } catch (SQLException e) {
-            throw new CannotCheck("cannot connect to " + db + ": " + e.getMessage());
-        }
-    }
-
-    private Verification verifyEmbedded(ChainVerifier verifier) {
-        Path pgData = dataDir.toAbsolutePath().normalize().resolve("postgres");
-        if (!Files.isRegularFile(pgData.resolve("PG_VERSION"))) {
-            throw new CannotCheck("no embedded database in " + pgData + "; give the instance's --data-dir, or --db "
-                    + "with the JDBC URL of its database");
-        }
-        runningPostmaster(pgData).ifPresent(port -> {
-            throw new CannotCheck("the embedded database in " + pgData + " is in use (by a running platform, or one killed and left running); "
-                    + "check it through the running PostgreSQL: --db 'jdbc:postgresql://localhost:" + port + "/"
-                    + EmbeddedPostgresConfiguration.DATABASE + "?user=postgres'");
-        });
-        try (EmbeddedPostgres postgres = EmbeddedPostgresLauncher.start(pgData, 0);
-             Connection connection = postgres.getDatabase("postgres", EmbeddedPostgresConfiguration.DATABASE)
-                     .getConnection()) {
-            return verify(verifier, connection, pgData.toString());
-        } catch (IOException e) {
-            throw new CannotCheck("cannot start the embedded database in " + pgData + ": " + e.getMessage());
-        } catch (SQLException e) {
-            throw new CannotCheck("cannot read the embedded database in " + pgData + ": " + e.getMessage());
-        }
-    }
-
-    private Verification verify(ChainVerifier verifier, Connection connection, String where) throws SQLException {
-        try (var tables = connection.getMetaData().getTables(null, "eventstore", "event_chain", null)) {
-            if (!tables.next()) {
-                throw new CannotCheck(where + " has no audit chain (no table eventstore.event_chain): it holds no "
-                        + "cncvision event store, or one the platform has not started on since the chain came");
+    private Verification verify(ChainVerifier verifier) {
+        String where = database.url() != null ? database.url()
+                : "the embedded PostgreSQL on " + dataDir.dataDir().resolve("postgres");
+        try (AuditDatabase opened = AuditDatabase.open(database.url(), database.user(), dataDir.dataDir());
+             Connection connection = opened.dataSource().getConnection()) {
+            try (var tables = connection.getMetaData().getTables(null, "eventstore", "event_chain", null)) {
+                if (!tables.next()) {
+                    throw new CannotCheck(where + " has no audit chain (no table eventstore.event_chain): it holds no "
+                            + "cncvision event store, or one the platform has not started on since the chain came");
+                }
             }
+            return verifier.verify(connection, from);
+        } catch (AuditDatabase.UnusableDatabaseException e) {
+            throw new CannotCheck(e.getMessage());
+        } catch (SQLException e) {
+            throw new CannotCheck("cannot read " + where + ": " + e.getMessage());
         }
-        return verifier.verify(connection, from);
     }
 
     private static void report(Verification verification, PrintWriter out) {
@@ -169,23 +138,6 @@ public class VerifyCommand implements Callable<Integer> {
             throw new CannotCheck("cannot read the public key " + file + ": " + e.getMessage());
         } catch (IllegalStateException e) {
             throw new CannotCheck(e.getMessage());
-        }
-    }
-
-    /** The port of a PostgreSQL running on {@code pgData}, from its postmaster.pid, if one runs. */
-    private static Optional<String> runningPostmaster(Path pgData) {
-        Path pidFile = pgData.resolve("postmaster.pid");
-        if (!Files.isRegularFile(pidFile)) {
-            return Optional.empty();
-        }
-        try {
-            List<String> lines = Files.readAllLines(pidFile);
-            long pid = Long.parseLong(lines.get(0).trim());
-            boolean alive = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false)).isPresent();
-            return alive ? Optional.of(lines.size() > 3 ? lines.get(3).trim() : "PORT") : Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            throw new CannotCheck("cannot read " + pidFile + ": " + e.getMessage());
         }
     }
 
