@@ -8,23 +8,26 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A PostgreSQL with just what a replay reads: an empty event store and one read-model table, so that replays
- * complete at once and what is kept of them can be tested.
+ * complete at once and what is kept of them can be tested. As a JUnit extension (a static
+ * {@code @RegisterExtension} field), it starts before a class's tests, is left without replays before each test
+ * and stops after them.
  */
-public final class ReplayDatabase implements AutoCloseable {
+public final class ReplayDatabase implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
-    private final EmbeddedPostgres postgres;
+    private EmbeddedPostgres postgres;
 
-    private ReplayDatabase(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
-    }
-
-    public static ReplayDatabase start() throws IOException {
-        ReplayDatabase database = new ReplayDatabase(EmbeddedPostgres.builder().start());
-        database.jdbc().execute("""
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+        jdbc().execute("""
                 CREATE SCHEMA eventstore;
                 CREATE TABLE eventstore.events (global_index BIGSERIAL PRIMARY KEY, event_identifier VARCHAR(255),
                     aggregate_identifier VARCHAR(255), sequence_number BIGINT, aggregate_type VARCHAR(255),
@@ -33,7 +36,16 @@ public final class ReplayDatabase implements AutoCloseable {
                 CREATE SCHEMA readmodel;
                 CREATE TABLE readmodel.characteristic (characteristic_id TEXT PRIMARY KEY, measurement_count BIGINT);
                 """);
-        return database;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        dropReplays();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        postgres.close();
     }
 
     public DataSource dataSource() {
@@ -52,11 +64,6 @@ public final class ReplayDatabase implements AutoCloseable {
     public void dropReplays() {
         jdbc().queryForList("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'asof\\_%'", String.class)
                 .forEach(schema -> jdbc().execute("DROP SCHEMA " + schema + " CASCADE"));
-    }
-
-    @Override
-    public void close() throws IOException {
-        postgres.close();
     }
 
     /** A clock the test moves. */

@@ -7,11 +7,8 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** At most {@code keep} replays are kept, the least recently used dropped first, never one in use or being built. */
 class StoredReplaysTest {
@@ -23,26 +20,10 @@ class StoredReplaysTest {
     private static final Instant D = Instant.parse("2026-03-04T10:00:00Z");
     private static final Instant E = Instant.parse("2026-03-05T10:00:00Z");
 
-    private static ReplayDatabase database;
-    private static JdbcTemplate jdbc;
+    @RegisterExtension
+    static final ReplayDatabase database = new ReplayDatabase();
 
     private final ReplayDatabase.MovingClock clock = new ReplayDatabase.MovingClock(T0);
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        database = ReplayDatabase.start();
-        jdbc = database.jdbc();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        database.close();
-    }
-
-    @BeforeEach
-    void noReplays() {
-        database.dropReplays();
-    }
 
     @Test
     void aReplayPastTheCapDropsTheLeastRecentlyUsedOnes() {
@@ -125,12 +106,12 @@ class StoredReplaysTest {
         replay(stored).run(A, null);
         ReadModelSchema interrupted = new ReadModelSchema(name(B) + "_wip_1a2b3c");
         ReadModelSchema beingWritten = new ReadModelSchema(name(C) + "_wip_4d5e6f");
-        jdbc.execute("CREATE SCHEMA " + interrupted.name());
-        jdbc.execute("CREATE TABLE " + interrupted.name() + ".characteristic (characteristic_id TEXT)");
-        jdbc.execute("CREATE SCHEMA " + name(D)); // a replay whose unlogged record a crash emptied
-        jdbc.execute("CREATE TABLE " + name(D) + "." + Replay.RECORD + " (as_of TIMESTAMPTZ)");
+        database.jdbc().execute("CREATE SCHEMA " + interrupted.name());
+        database.jdbc().execute("CREATE TABLE " + interrupted.name() + ".characteristic (characteristic_id TEXT)");
+        database.jdbc().execute("CREATE SCHEMA " + name(D)); // a replay whose unlogged record a crash emptied
+        database.jdbc().execute("CREATE TABLE " + name(D) + "." + Replay.RECORD + " (as_of TIMESTAMPTZ)");
         try (StoredReplays.Writing writing = stored.writing(beingWritten)) {
-            jdbc.execute("CREATE SCHEMA " + beingWritten.name());
+            database.jdbc().execute("CREATE SCHEMA " + beingWritten.name());
 
             assertThat(stored.dropLeftovers(null)).containsExactlyInAnyOrder(interrupted.name(), name(D));
 
@@ -145,8 +126,8 @@ class StoredReplaysTest {
         StoredReplays stored = stored(20);
         String leftOfA = name(A) + "_wip_abcdef";
         String leftOfB = name(B) + "_wip_abcdef";
-        jdbc.execute("CREATE SCHEMA " + leftOfA);
-        jdbc.execute("CREATE SCHEMA " + leftOfB);
+        database.jdbc().execute("CREATE SCHEMA " + leftOfA);
+        database.jdbc().execute("CREATE SCHEMA " + leftOfB);
 
         replay(stored).run(A, null);
 
@@ -176,7 +157,7 @@ class StoredReplaysTest {
     }
 
     private static List<String> schemas() {
-        return jdbc.queryForList("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'asof\\_%' ORDER BY 1",
+        return database.jdbc().queryForList("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'asof\\_%' ORDER BY 1",
                 String.class);
     }
 }

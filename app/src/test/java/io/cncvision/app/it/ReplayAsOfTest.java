@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cncvision.app.CncvisionCli;
-import io.cncvision.app.cli.audit.ReplayCommand;
+import io.cncvision.app.cli.audit.ReplayCli;
 import io.cncvision.app.security.Role;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
-import picocli.CommandLine;
 
 /**
  * The plant as of a moment: control limits established later do not show in a replay as of before them, the
@@ -89,19 +85,19 @@ class ReplayAsOfTest {
             assertThat(RunningPlatform.json(future.body()).path("detail").asText()).contains("in the future");
 
             // the data directory's database is the running platform's: the command says so and how to reach it
-            Run inUse = replay("--as-of", "now", "--data-dir", dataDir.toString());
+            ReplayCli.Run inUse = ReplayCli.replay("--as-of", "now", "--data-dir", dataDir.toString());
             assertThat(inUse.status()).isEqualTo(2);
             assertThat(inUse.err()).contains("in use by a running platform", "--db");
 
             String url = platform.context().getBean(EmbeddedPostgres.class).getJdbcUrl("postgres", "cncvision");
-            Run badInstant = replay("--as-of", "1 March", "--db", url);
+            ReplayCli.Run badInstant = ReplayCli.replay("--as-of", "1 March", "--db", url);
             assertThat(badInstant.status()).isEqualTo(2);
             assertThat(badInstant.err()).contains("--as-of '1 March' is not an instant", "2026-03-01T10:00:00Z");
 
             // as of now, once the sagas and projections have settled: the live read models, row for row
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 long recorded = platform.eventCount();
-                Run now = replay("--as-of", "now", "--db", url);
+                ReplayCli.Run now = ReplayCli.replay("--as-of", "now", "--db", url);
                 assertThat(now.status()).as(now.err()).isZero();
                 String schema = now.out().lines().filter(l -> l.startsWith("schema ")).findFirst().orElseThrow()
                         .substring("schema ".length());
@@ -160,30 +156,5 @@ class ReplayAsOfTest {
     /** Every row of the table as text, sorted: two tables with the same rows give the same list. */
     private static List<String> rows(JdbcTemplate jdbc, String table) {
         return jdbc.queryForList("SELECT CAST(t AS TEXT) AS row FROM " + table + " t ORDER BY 1", String.class);
-    }
-
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run replay(String... arguments) {
-        ReplayCommand command = new ReplayCommand();
-        command.quietLogging = () -> { }; // the platform of this test logs as it does
-        CommandLine.IFactory defaults = CommandLine.defaultFactory();
-        CommandLine cli = new CommandLine(new CncvisionCli(), new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                return type == ReplayCommand.class ? type.cast(command) : defaults.create(type);
-            }
-        });
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        String[] all = new String[arguments.length + 2];
-        all[0] = "audit";
-        all[1] = "replay";
-        System.arraycopy(arguments, 0, all, 2, arguments.length);
-        int status = cli.execute(all);
-        return new Run(status, out.toString(), err.toString());
     }
 }

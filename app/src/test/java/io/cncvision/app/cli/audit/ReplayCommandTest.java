@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cncvision.app.CncvisionCli;
 import io.cncvision.app.audit.ReplayDatabase;
 import io.cncvision.projection.ReadModelSchema;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 /** An operator lists the replays kept and drops them with {@code audit replay --list} and {@code --drop}. */
@@ -21,22 +17,8 @@ class ReplayCommandTest {
     private static final String A = "2026-03-01T10:00:00Z";
     private static final String B = "2026-03-02T10:00:00Z";
 
-    private static ReplayDatabase database;
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        database = ReplayDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        database.close();
-    }
-
-    @BeforeEach
-    void noReplays() {
-        database.dropReplays();
-    }
+    @RegisterExtension
+    static final ReplayDatabase database = new ReplayDatabase();
 
     @Test
     void listsTheReplaysKeptWithTheirInstantEventsSizeAndLastUse() {
@@ -44,7 +26,7 @@ class ReplayCommandTest {
         assertThat(replay("--as-of", B, "--projection", "spc-chart").status()).isZero();
         database.jdbc().execute("CREATE SCHEMA " + name(B) + "_wip_abc123");
 
-        Run list = replay("--list");
+        ReplayCli.Run list = replay("--list");
 
         assertThat(list.status()).as(list.err()).isZero();
         List<String> lines = list.out().lines().toList();
@@ -62,12 +44,12 @@ class ReplayCommandTest {
         replay("--as-of", A, "--projection", "gauges");
         replay("--as-of", B);
 
-        Run one = replay("--drop", A);
+        ReplayCli.Run one = replay("--drop", A);
         assertThat(one.status()).as(one.err()).isZero();
         assertThat(one.out().lines()).containsExactly("dropped " + name(A), "dropped " + name(A) + "_gauges");
         assertThat(schemas()).containsExactly(name(B));
 
-        Run all = replay("--drop", "all");
+        ReplayCli.Run all = replay("--drop", "all");
         assertThat(all.status()).isZero();
         assertThat(all.out().lines()).containsExactly("dropped " + name(B));
         assertThat(schemas()).isEmpty();
@@ -77,11 +59,11 @@ class ReplayCommandTest {
     void aDropOfWhatIsNotKeptOrOfANonInstantEndsWithTwoNamingIt() {
         replay("--as-of", A);
 
-        Run none = replay("--drop", B);
+        ReplayCli.Run none = replay("--drop", B);
         assertThat(none.status()).isEqualTo(2);
         assertThat(none.err()).contains("no replay as of " + B + " is stored", "--list");
 
-        Run malformed = replay("--drop", "yesterday");
+        ReplayCli.Run malformed = replay("--drop", "yesterday");
         assertThat(malformed.status()).isEqualTo(2);
         assertThat(malformed.err()).contains("--drop 'yesterday' is not an instant");
         assertThat(schemas()).containsExactly(name(A));
@@ -89,15 +71,15 @@ class ReplayCommandTest {
 
     @Test
     void exactlyOneOfReplayListOrDropIsAsked() {
-        Run both = replay("--list", "--drop", "all");
+        ReplayCli.Run both = replay("--list", "--drop", "all");
         assertThat(both.status()).isEqualTo(2);
         assertThat(both.err()).contains("--list", "--drop", "mutually exclusive");
 
-        Run neither = replay();
+        ReplayCli.Run neither = replay();
         assertThat(neither.status()).isEqualTo(2);
         assertThat(neither.err()).contains("--as-of", "--list", "--drop");
 
-        Run noKeep = replay("--as-of", A, "--keep", "0");
+        ReplayCli.Run noKeep = replay("--as-of", A, "--keep", "0");
         assertThat(noKeep.status()).isEqualTo(2);
         assertThat(noKeep.err()).contains("--keep must be at least 1");
     }
@@ -137,30 +119,11 @@ class ReplayCommandTest {
                 "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'asof\\_%' ORDER BY 1", String.class);
     }
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run replay(String... arguments) {
-        ReplayCommand command = new ReplayCommand();
-        command.quietLogging = () -> { };
-        CommandLine.IFactory defaults = CommandLine.defaultFactory();
-        CommandLine cli = new CommandLine(new CncvisionCli(), new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                return type == ReplayCommand.class ? type.cast(command) : defaults.create(type);
-            }
-        });
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        String[] all = new String[arguments.length + 4];
-        all[0] = "audit";
-        all[1] = "replay";
-        System.arraycopy(arguments, 0, all, 2, arguments.length);
+    private static ReplayCli.Run replay(String... arguments) {
+        String[] all = new String[arguments.length + 2];
+        System.arraycopy(arguments, 0, all, 0, arguments.length);
         all[all.length - 2] = "--db";
         all[all.length - 1] = database.jdbcUrl();
-        int status = cli.execute(all);
-        return new Run(status, out.toString(), err.toString());
+        return ReplayCli.replay(all);
     }
 }
