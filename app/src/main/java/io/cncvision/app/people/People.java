@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -49,6 +50,8 @@ public class People implements UserIds {
     private final SecureRandom random = new SecureRandom();
     /** By hex subject key: the subject itself is not kept, in memory either. */
     private final Map<String, Known> known = new ConcurrentHashMap<>();
+    /** Counts erasures here, so that an id read before one is not cached after it. */
+    private final AtomicLong erasures = new AtomicLong();
 
     public People(DataSource dataSource, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
@@ -79,6 +82,7 @@ public class People implements UserIds {
         }
         // First sight, or time to confirm: one statement either way. Of concurrent first sights one inserts and the
         // others meet its row, so all of them end with its id.
+        long erasuresBefore = erasures.get();
         String userId = jdbc.queryForObject("""
                 INSERT INTO people.person (user_id, subject_key, display_name, first_seen, last_seen)
                 VALUES (?, ?, ?, ?, ?)
@@ -87,6 +91,10 @@ public class People implements UserIds {
                 RETURNING user_id
                 """, String.class, newUserId(), key, name, Timestamp.from(now), Timestamp.from(now));
         known.put(cacheKey, new Known(userId, name, now));
+        if (erasures.get() != erasuresBefore) {
+            // An erasure ran meanwhile and may have cleared the entry just put back: ask the registry next time.
+            known.remove(cacheKey);
+        }
         return userId;
     }
 
@@ -125,6 +133,7 @@ public class People implements UserIds {
                 UPDATE people.person SET display_name = NULL, subject_key = NULL, erased_at = ?, erased_by = ?
                 WHERE user_id = ? AND erased_at IS NULL
                 """, Timestamp.from(clock.instant()), erasedBy, userId);
+        erasures.incrementAndGet();
         known.values().removeIf(seen -> seen.userId().equals(userId));
         if (erased == 1) {
             return Erasure.ERASED;
