@@ -127,7 +127,8 @@ public final class ApiAccessRules {
 
     /** The rule that decides a request that needs a role, to tell a refused caller which roles would do. */
     static Optional<Rule> ruleFor(HttpServletRequest request) {
-        return Stream.of(RESTRICTED_READS.stream(), PEOPLE.stream(), COMMANDS.stream(), Stream.of(ACTUATOR)).flatMap(rules -> rules)
+        return Stream.of(RESTRICTED_READS.stream(), PEOPLE.stream(), COMMANDS.stream(), Stream.of(ACTUATOR))
+                .flatMap(rules -> rules)
                 .filter(rule -> rule.matcher().matches(request))
                 .findFirst();
     }
