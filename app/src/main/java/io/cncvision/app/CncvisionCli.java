@@ -5,6 +5,7 @@ import io.cncvision.app.cli.ServeCommand;
 import io.cncvision.app.cli.SimulateCommand;
 import io.cncvision.app.cli.TokenCommand;
 import io.cncvision.app.cli.audit.AuditCommand;
+import io.cncvision.app.cli.people.PeopleCommand;
 import io.cncvision.app.cli.spc.SpcCommand;
 import io.cncvision.app.cli.vision.VisionCommand;
 import picocli.CommandLine;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
         version = "cncvision 0.1.0",
         description = "Event-sourced quality platform for CNC machining.",
         subcommands = {ServeCommand.class, DemoCommand.class, SpcCommand.class, SimulateCommand.class,
-                TokenCommand.class, VisionCommand.class, AuditCommand.class})
+                TokenCommand.class, VisionCommand.class, AuditCommand.class,
+                PeopleCommand.class})
 public class CncvisionCli implements Runnable {
 
     @CommandLine.Spec

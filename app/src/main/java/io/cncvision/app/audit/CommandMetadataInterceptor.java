@@ -21,7 +21,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Stamps every command sent with who sent it (the authenticated principal and its roles), from where
+ * Stamps every command sent with who sent it (the authenticated principal, a person's pseudonymous user id or a
+ * machine's own id, and its roles), from where
  * (the API client's address) and the correlation id of the request ({@code X-Correlation-Id}, when a
  * client gives a valid one). Metadata a sender set itself, an adapter naming its machine, is kept.
  */

@@ -6,6 +6,7 @@ import io.cncvision.audit.evidence.CapabilityStudy;
 import io.cncvision.audit.evidence.ChainHead;
 import io.cncvision.audit.evidence.EvidencePackWriter;
 import io.cncvision.audit.evidence.EvidencePeriod;
+import io.cncvision.audit.evidence.PackPerson;
 import io.cncvision.audit.evidence.StoredEvent;
 import io.cncvision.audit.key.AuditKeys;
 import java.io.IOException;
@@ -20,15 +21,19 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
  * Cuts an evidence pack from a database: streams the events recorded up to the end of the period from
  * {@code eventstore.events} in global order (a server-side cursor, so a million events never sit in memory) and
- * reads the hash chain's head at the last of them, all in one read-only snapshot, then signs the pack with the
- * instance's audit key. Shared by {@code cncvision audit export} and {@code GET /api/v1/audit/exports}.
+ * reads the hash chain's head at the last of them and the names behind the user ids of the pack (the people
+ * registry), all in one read-only snapshot, then signs the pack with the instance's audit key. Shared by
+ * {@code cncvision audit export} and {@code GET /api/v1/audit/exports}.
  */
 public final class EvidencePackExport {
 
@@ -59,6 +64,7 @@ public final class EvidencePackExport {
             try {
                 long last = streamEvents(connection, period, writer);
                 ChainHead head = chainHead(connection, last);
+                writer.people(people(connection, writer.principals()));
                 connection.commit();
                 return writer.finish(out, head, keys, clock.instant());
             } finally {
@@ -131,6 +137,29 @@ public final class EvidencePackExport {
             }
         }
         return new ChainHead(index, hash, null, null, null, null);
+    }
+
+    /**
+     * The people registry's entries for the principals of the pack, as of the same snapshot: a name next to each user
+     * id, or the erasure of it. Machine ids are no user ids and find nothing; a store without the registry, none.
+     */
+    private static List<PackPerson> people(Connection connection, Set<String> principals) throws SQLException {
+        List<PackPerson> people = new ArrayList<>();
+        if (principals.isEmpty() || !exists(connection, "people.person")) {
+            return people;
+        }
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT user_id, display_name, erased_at FROM people.person WHERE user_id = ANY (?)")) {
+            query.setArray(1, connection.createArrayOf("varchar", principals.toArray()));
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    OffsetDateTime erasedAt = row.getObject(3, OffsetDateTime.class);
+                    people.add(new PackPerson(row.getString(1), row.getString(2),
+                            erasedAt == null ? null : erasedAt.toInstant()));
+                }
+            }
+        }
+        return people;
     }
 
     private static boolean exists(Connection connection, String table) throws SQLException {

@@ -28,8 +28,13 @@ import picocli.CommandLine.Spec;
 public class TokenCommand implements Callable<Integer> {
 
     @Option(names = "--user", required = true, paramLabel = "NAME",
-            description = "Who the token speaks for (its subject, recorded as the principal of every command).")
+            description = "Who the token speaks for (its subject). A person is recorded under a pseudonymous user id, "
+                    + "never this name; a MACHINE token's subject is recorded as it is.")
     String user;
+
+    @Option(names = "--name", paramLabel = "DISPLAY_NAME",
+            description = "The person's name as the people registry shows it (the claim 'name'). Default: the user.")
+    String name;
 
     @Option(names = "--roles", required = true, split = ",", paramLabel = "ROLE",
             description = "Comma-separated roles: OPERATOR, QUALITY_ENGINEER, QUALITY_MANAGER, AUDITOR, MAINTENANCE, ADMIN, MACHINE.")
@@ -55,7 +60,7 @@ public class TokenCommand implements Callable<Integer> {
         }
         SigningKeyStore keys = new SigningKeyStore(dataDir.dataDir());
         try {
-            String token = new TokenIssuer(keys.loadOrCreate(), clock).issue(user.strip(), granted, ttl);
+            String token = new TokenIssuer(keys.loadOrCreate(), clock).issue(user.strip(), name, granted, ttl);
             spec.commandLine().getOut().println(token);
             spec.commandLine().getOut().flush();
             return 0;

@@ -7,6 +7,7 @@ import static io.cncvision.app.security.Role.MAINTENANCE;
 import static io.cncvision.app.security.Role.OPERATOR;
 import static io.cncvision.app.security.Role.QUALITY_ENGINEER;
 import static io.cncvision.app.security.Role.QUALITY_MANAGER;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
@@ -89,6 +90,15 @@ public final class ApiAccessRules {
     static final List<Rule> RESTRICTED_READS = List.of(
             rule(GET, "/api/v1/audit/exports", AUDITOR, QUALITY_MANAGER, ADMIN));
 
+    /**
+     * The people registry: the names behind the user ids of the audit trail, for the roles that must say who did what;
+     * erasing a name is an administrator's.
+     */
+    static final List<Rule> PEOPLE = List.of(
+            rule(GET, "/api/v1/people", QUALITY_MANAGER, AUDITOR, ADMIN),
+            rule(GET, "/api/v1/people/*", QUALITY_MANAGER, AUDITOR, ADMIN),
+            rule(DELETE, "/api/v1/people/*", ADMIN));
+
     /** Every other actuator endpoint (env, metrics, info, ...) is for administrators. */
     static final Rule ACTUATOR = new Rule(null, "/actuator/**", EnumSet.of(ADMIN));
 
@@ -100,6 +110,9 @@ public final class ApiAccessRules {
         requests.requestMatchers(PUBLIC.stream().map(ApiAccessRules::anyMethod).toArray(RequestMatcher[]::new)).permitAll();
         requests.requestMatchers(ACTUATOR.matcher()).hasAnyRole(authorityNames(ACTUATOR));
         for (Rule rule : RESTRICTED_READS) {
+            requests.requestMatchers(rule.matcher()).hasAnyRole(authorityNames(rule));
+        }
+        for (Rule rule : PEOPLE) {
             requests.requestMatchers(rule.matcher()).hasAnyRole(authorityNames(rule));
         }
         requests.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(GET, "/api/**")).authenticated();
@@ -114,7 +127,8 @@ public final class ApiAccessRules {
 
     /** The rule that decides a request that needs a role, to tell a refused caller which roles would do. */
     static Optional<Rule> ruleFor(HttpServletRequest request) {
-        return Stream.of(RESTRICTED_READS.stream(), COMMANDS.stream(), Stream.of(ACTUATOR)).flatMap(rules -> rules)
+        return Stream.of(RESTRICTED_READS.stream(), PEOPLE.stream(), COMMANDS.stream(), Stream.of(ACTUATOR))
+                .flatMap(rules -> rules)
                 .filter(rule -> rule.matcher().matches(request))
                 .findFirst();
     }

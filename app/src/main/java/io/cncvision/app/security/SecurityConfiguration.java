@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.cncvision.app.people.UserIds;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.nio.file.Path;
@@ -41,7 +42,8 @@ import org.springframework.util.StringUtils;
  * against the instance's own signing key ({@link SigningKeyStore}) or, when
  * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, {@code .jwk-set-uri} or
  * {@code .public-key-location} is set, by Spring Boot's decoder for that external identity provider.
- * Either way the {@code roles} claim grants the {@link Role}s and {@link ApiAccessRules} decides.
+ * Either way the {@code roles} claim grants the {@link Role}s and {@link ApiAccessRules} decides; a person is known
+ * by a pseudonymous user id ({@link UserIds}), never by name.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -55,7 +57,8 @@ public class SecurityConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    public SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, SecurityProblems problems) throws Exception {
+    public SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, SecurityProblems problems, UserIds userIds)
+            throws Exception {
         return http
                 // Bearer tokens, not cookies: nothing for a cross-site request to ride on, so no CSRF tokens.
                 .csrf(AbstractHttpConfigurer::disable)
@@ -66,7 +69,7 @@ public class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(ApiAccessRules::apply)
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new RolesClaimConverter()))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new RolesClaimConverter(userIds)))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions

@@ -31,6 +31,11 @@ public final class TokenIssuer {
 
     /** A signed token: iss {@value LocalTokens#ISSUER}, sub the user, the roles, iat now, exp now + ttl, a fresh jti. */
     public String issue(String subject, Collection<Role> roles, Duration ttl) {
+        return issue(subject, null, roles, ttl);
+    }
+
+    /** As {@link #issue(String, Collection, Duration)}, with the person's display name as the claim {@code name}, if given. */
+    public String issue(String subject, String displayName, Collection<Role> roles, Duration ttl) {
         if (subject == null || subject.isBlank()) {
             throw new IllegalArgumentException("user must not be blank");
         }
@@ -39,19 +44,22 @@ public final class TokenIssuer {
         }
         // JWT times are whole seconds (RFC 7519 NumericDate).
         Instant issuedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(LocalTokens.ISSUER)
                 .subject(subject)
                 .claim(LocalTokens.ROLES_CLAIM, roles.stream().distinct().map(Role::name).toList())
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(issuedAt.plus(ttl)))
-                .jwtID(UUID.randomUUID().toString())
-                .build();
+                .jwtID(UUID.randomUUID().toString());
+        if (displayName != null && !displayName.isBlank()) {
+            // OpenID Connect's claim, as an identity provider sends it: what the people registry shows for the person.
+            claims.claim("name", displayName.strip());
+        }
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
                 .type(JOSEObjectType.JWT)
                 .keyID(key.getKeyID())
                 .build();
-        SignedJWT jwt = new SignedJWT(header, claims);
+        SignedJWT jwt = new SignedJWT(header, claims.build());
         try {
             jwt.sign(new ECDSASigner(key));
         } catch (JOSEException e) {

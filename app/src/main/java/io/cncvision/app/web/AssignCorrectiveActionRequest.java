@@ -13,7 +13,7 @@ import java.time.format.DateTimeParseException;
 public record AssignCorrectiveActionRequest(
         @Schema(example = "Tool life of T12 lowered to 400 parts", requiredMode = Schema.RequiredMode.REQUIRED)
         String action,
-        @Schema(description = "The owner's user id (token subject)", example = "u-0815",
+        @Schema(description = "The owner's pseudonymous user id, as GET /api/v1/people lists it", example = "u-0815",
                 requiredMode = Schema.RequiredMode.REQUIRED)
         String ownerId,
         @Schema(description = "ISO-8601 date", example = "2026-12-01", requiredMode = Schema.RequiredMode.REQUIRED)

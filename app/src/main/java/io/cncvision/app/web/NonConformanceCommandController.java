@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Commands about nonconformances (IATF 16949 8.7, 10.2): open one, contain it (and quarantine its parts), record
  * its root cause and corrective actions, sign its disposition (21 CFR Part 11 §11.50) and close it. Who acts is
- * the token's subject, a user id, never a name.
+ * recorded as the caller's pseudonymous user id (the people registry), never a name.
  */
 @RestController
 @RequestMapping("/api/v1/nonconformances")
@@ -152,9 +153,9 @@ public class NonConformanceCommandController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<CommandResult> recordRootCause(@PathVariable String nonConformanceId,
                                                          @RequestBody RecordRootCauseRequest request,
-                                                         @Parameter(hidden = true) @AuthenticationPrincipal Jwt caller) {
+                                                         Principal caller) {
         NonConformanceId id = parse("nonConformanceId", nonConformanceId, NonConformanceId::of);
-        return CommandResult.ok(commands.send(request.toCommand(id, caller.getSubject(), clock.instant()),
+        return CommandResult.ok(commands.send(request.toCommand(id, caller.getName(), clock.instant()),
                 target(nonConformanceId)));
     }
 
@@ -174,7 +175,7 @@ public class NonConformanceCommandController {
 
     @PostMapping("/{nonConformanceId}/disposition")
     @Operation(summary = "Decide the disposition under an electronic signature (21 CFR Part 11 §11.50)",
-            description = "Roles: QUALITY_MANAGER. The signer is the token's subject, and must have authenticated "
+            description = "Roles: QUALITY_MANAGER. The signer is recorded by user id, and must have authenticated "
                     + "within the last 5 minutes: the token's auth_time, or else its iat, must be that recent "
                     + "(./cncvision token --user U --roles QUALITY_MANAGER --ttl 5m issues such a token). Signed once.")
     @ApiResponse(responseCode = "200", description = "RECORDED",
@@ -185,11 +186,12 @@ public class NonConformanceCommandController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<CommandResult> signDisposition(@PathVariable String nonConformanceId,
                                                          @RequestBody SignDispositionRequest request,
-                                                         @Parameter(hidden = true) @AuthenticationPrincipal Jwt signer) {
+                                                         @Parameter(hidden = true) @AuthenticationPrincipal Jwt token,
+                                                         Principal signer) {
         NonConformanceId id = parse("nonConformanceId", nonConformanceId, NonConformanceId::of);
         Instant now = clock.instant();
-        Instant authenticatedAt = recentAuthentication(signer, now);
-        return CommandResult.ok(commands.send(request.toCommand(id, signer.getSubject(), now, authenticatedAt),
+        Instant authenticatedAt = recentAuthentication(token, now);
+        return CommandResult.ok(commands.send(request.toCommand(id, signer.getName(), now, authenticatedAt),
                 target(nonConformanceId)));
     }
 
@@ -203,9 +205,9 @@ public class NonConformanceCommandController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<CommandResult> close(@PathVariable String nonConformanceId,
                                                @RequestBody CloseNonConformanceRequest request,
-                                               @Parameter(hidden = true) @AuthenticationPrincipal Jwt caller) {
+                                               Principal caller) {
         NonConformanceId id = parse("nonConformanceId", nonConformanceId, NonConformanceId::of);
-        return CommandResult.ok(commands.send(request.toCommand(id, caller.getSubject(), clock.instant()),
+        return CommandResult.ok(commands.send(request.toCommand(id, caller.getName(), clock.instant()),
                 target(nonConformanceId)));
     }
 

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -38,6 +39,18 @@ class TokenCommandTest {
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("OPERATOR", "QUALITY_ENGINEER");
         assertThat(jwt.getId()).isNotBlank();
         assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void aNameGivenTravelsInTheClaimNameAndNoneGivenAddsNoClaim() {
+        assertThat(run("token", "--user", "alice", "--name", " Alice Example ", "--roles", "AUDITOR",
+                "--data-dir", dataDir.toString())).isZero();
+        assertThat(run("token", "--user", "bob", "--roles", "AUDITOR", "--data-dir", dataDir.toString())).isZero();
+
+        List<String> tokens = out.toString().strip().lines().toList();
+        var decoder = SecurityConfiguration.localJwtDecoder(new SigningKeyStore(dataDir).loadOrCreate());
+        assertThat(decoder.decode(tokens.get(0)).getClaimAsString("name")).isEqualTo("Alice Example");
+        assertThat(decoder.decode(tokens.get(1)).hasClaim("name")).isFalse();
     }
 
     @Test

@@ -85,7 +85,7 @@ class CameraCalibrationApiTest {
 
         JsonNode event = calibrations("cam-cal-1").get(0);
         assertThat(event.get("calibrationId").asText()).isEqualTo("cam-cal-1-2026-11-25");
-        assertThat(event.get("calibratedBy").asText()).isEqualTo("erin");
+        assertThat(event.get("calibratedBy").asText()).isEqualTo(platform.userId("erin"));
         assertThat(event.get("mmPerPixel").asDouble()).isCloseTo(MM_PER_PIXEL, within(MM_PER_PIXEL * 0.002));
         assertThat(event.get("imageCount").asInt()).isEqualTo(5);
         assertThat(event.get("cameraMatrix")).hasSize(9);
@@ -106,7 +106,7 @@ class CameraCalibrationApiTest {
         assertThat(events).hasSize(1);
         assertThat(events.get(0).get("mmPerPixel").asDouble()).isEqualTo(0.04);
         assertThat(events.get(0).get("cameraMatrix").get(0).asDouble()).isEqualTo(768.2);
-        assertThat(events.get(0).get("calibratedBy").asText()).isEqualTo("erin");
+        assertThat(events.get(0).get("calibratedBy").asText()).isEqualTo(platform.userId("erin"));
     }
 
     @Test

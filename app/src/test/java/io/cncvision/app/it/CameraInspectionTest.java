@@ -67,7 +67,7 @@ class CameraInspectionTest {
             JsonNode calibration = await().atMost(Duration.ofSeconds(30)).until(
                     () -> platform.getJson("/api/v1/gauges/cam-1", engineer).path("calibration"),
                     node -> node.path("calibrationId").asText().equals("cam-1-2026-11-25"));
-            assertThat(calibration.path("calibratedBy").asText()).isEqualTo("erin");
+            assertThat(calibration.path("calibratedBy").asText()).isEqualTo(platform.userId("erin"));
             assertThat(platform.getJson("/api/v1/gauges/cam-1/calibrations", engineer)).hasSize(1);
             // The pipeline looks the calibration up again within a few seconds.
             Thread.sleep(2500);

@@ -132,7 +132,7 @@ class EventStoreAppendOnlyTest {
             assertThat(payload.path("name").asText()).isEqualTo("Mill 1");
             assertThat(payload.path("protocol").asText()).isEqualTo("manual");
             JsonNode metadata = json(row.getString("metadata"));
-            assertThat(metadata.path("principal").asText()).isEqualTo("admin-ada");
+            assertThat(metadata.path("principal").asText()).isEqualTo(platform.userId("admin-ada"));
             assertThat(metadata.path("correlationId").asText()).isNotBlank();
             assertThat(metadata.path("causationId").asText()).isNotBlank();
             assertThat(metadata.path("source").asText()).startsWith("api:");

@@ -118,19 +118,22 @@ class EvidencePackTest {
                 assertThat(text(zip, "traceability/parts.csv")).contains("S-4,PN-1234,LOT-9,lathe-1,O77,T05,");
                 assertThat(text(zip, "traceability/lots.csv")).contains("PN-1234,LOT-9,4,lathe-1,O77,T05,");
                 assertThat(text(zip, "characteristics/pn1234-bore/control-plan.json"))
-                        .contains("\"approvedBy\" : \"qe-3\"", "baseline study");
+                        .contains("\"approvedBy\" : \"" + platform.userId("qe-3") + "\"", "baseline study");
                 assertThat(text(zip, "characteristics/pn1234-bore/chart.csv").lines()).hasSize(1 + 4);
                 assertThat(text(zip, "characteristics/pn1234-bore/signals.csv")).contains("4,NELSON_1,12.015");
                 assertThat(text(zip, "characteristics/pn1234-bore/capability.json")).contains("\"available\" : ");
                 assertThat(text(zip, "nonconformances/register.csv")).contains(ncr, "held at final inspection", "SCRAP",
-                        "qm-7,approved disposition SCRAP", "GAUGE_OUT_OF_CALIBRATION");
+                        platform.userId("qm-7") + ",approved disposition SCRAP", "GAUGE_OUT_OF_CALIBRATION");
                 assertThat(text(zip, "nonconformances/" + ncr + ".json")).contains("DispositionSigned");
                 assertThat(text(zip, "gauges/calibrations.csv")).contains("micrometer-3", "CERT-4711");
                 assertThat(text(zip, "gauges/out-of-calibration-measurements.csv").lines())
                         .hasSize(2).last().asString().startsWith("micrometer-3,EXPIRED,recorded with the measurement,")
                         .contains("S-4");
-                assertThat(text(zip, "access/commands.csv")).contains("qm-7", "QUALITY_MANAGER", "DispositionSigned")
-                        .contains("lathe-1", "PartProduced");
+                assertThat(text(zip, "access/commands.csv")).contains(platform.userId("qm-7"), "QUALITY_MANAGER",
+                        "DispositionSigned").contains("lathe-1", "PartProduced").doesNotContain("qm-7,");
+                // The access log and the signatures name user ids; the people file beside them, the names.
+                assertThat(text(zip, "access/people.csv").lines()).contains(
+                        platform.userId("qm-7") + ",qm-7,false,", platform.userId("qe-3") + ",qe-3,false,");
                 assertThat(zip.getEntry("report.pdf").getSize()).isGreaterThan(1000);
             }
 

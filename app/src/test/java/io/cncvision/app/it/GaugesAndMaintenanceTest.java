@@ -107,8 +107,8 @@ class GaugesAndMaintenanceTest {
             await().atMost(WAIT).until(() -> "COMPLETED".equals(
                     platform.getJson("/api/v1/work-orders/" + id, technician).path("status").asText()));
             JsonNode done = platform.getJson("/api/v1/work-orders/" + id, technician);
-            assertThat(done.path("startedBy").asText()).isEqualTo("tech-tom");
-            assertThat(done.path("completedBy").asText()).isEqualTo("tech-tom");
+            assertThat(done.path("startedBy").asText()).isEqualTo(platform.userId("tech-tom"));
+            assertThat(done.path("completedBy").asText()).isEqualTo(platform.userId("tech-tom"));
             assertThat(done.path("toolChanged").asText()).isEqualTo("T1");
 
             // A person's work order: created with its Location, unknown ones are 404.

@@ -114,13 +114,17 @@ class NonConformanceLifecycleTest {
                     nc -> nc.path("status").asText().equals("CLOSED"));
             assertThat(view.path("source").asText()).isEqualTo("PERSON");
             assertThat(view.path("heldSerials")).extracting(JsonNode::asText).containsExactly("SN-1", "SN-2");
-            assertThat(view.at("/rootCause/recordedBy").asText()).isEqualTo("qe-3");
+            assertThat(view.at("/rootCause/recordedBy").asText()).isEqualTo(platform.userId("qe-3"));
             assertThat(view.at("/correctiveActions/0/dueOn").asText()).isEqualTo("2026-12-01");
             assertThat(view.at("/disposition/disposition").asText()).isEqualTo("SCRAP");
-            assertThat(view.at("/disposition/signature/signerId").asText()).isEqualTo("qm-7");
+            String signer = view.at("/disposition/signature/signerId").asText();
+            assertThat(signer).isEqualTo(platform.userId("qm-7"));
+            // The signature names a user id; the quality manager, who may, reads the name behind it.
+            assertThat(platform.getJson("/api/v1/people/" + signer, manager).path("displayName").asText())
+                    .isEqualTo("qm-7");
             assertThat(view.at("/disposition/signature/meaning").asText()).isEqualTo("approved disposition SCRAP");
             assertThat(view.at("/disposition/signature/authenticatedAt").isTextual()).isTrue();
-            assertThat(view.path("closedBy").asText()).isEqualTo("qm-7");
+            assertThat(view.path("closedBy").asText()).isEqualTo(platform.userId("qm-7"));
             assertThat(platform.getJson("/api/v1/nonconformances?status=CLOSED&machineId=mill-01", operator))
                     .extracting(nc -> nc.path("nonConformanceId").asText()).containsExactly(ncr);
             assertThat(platform.getJson("/api/v1/nonconformances?status=OPEN", operator)).isEmpty();

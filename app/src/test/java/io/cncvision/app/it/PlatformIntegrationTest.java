@@ -241,7 +241,10 @@ class PlatformIntegrationTest {
                 "MeasurementRecorded");
         assertWellFormedStream(events, CHARACTERISTIC);
         assertThat(events).extracting(event -> event.path("metadata").path("principal").asText())
-                .containsExactly("qe-quinn", "cam-1", "cam-1", "op-otto", "cam-1");
+                .containsExactly(platform.userId("qe-quinn"), "cam-1", "cam-1", platform.userId("op-otto"), "cam-1");
+        // A person is recorded by user id, a machine by its own; the auditor reads the name behind an id.
+        assertThat(platform.getJson("/api/v1/people/" + platform.userId("qe-quinn"), auditor).path("displayName")
+                .asText()).isEqualTo("qe-quinn");
         assertThat(events.get(1).path("metadata").path("roles")).extracting(JsonNode::asText).containsExactly("MACHINE");
 
         JsonNode first = events.get(1).path("payload");
@@ -269,7 +272,7 @@ class PlatformIntegrationTest {
                 .containsExactly("MachineRegistered", "MachineStateChanged");
         assertWellFormedStream(machineEvents, MACHINE);
         assertThat(machineEvents).extracting(event -> event.path("metadata").path("principal").asText())
-                .containsExactly("admin-ada", "op-otto");
+                .containsExactly(platform.userId("admin-ada"), platform.userId("op-otto"));
 
         // Paging by global index: after the first event, the rest.
         long firstIndex = events.get(0).path("globalIndex").asLong();

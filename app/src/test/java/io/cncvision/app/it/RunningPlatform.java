@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cncvision.app.CncvisionApplication;
+import io.cncvision.app.people.People;
+import io.cncvision.app.security.LocalTokens;
 import io.cncvision.app.security.Role;
 import io.cncvision.app.security.SigningKeyStore;
 import io.cncvision.app.security.TokenIssuer;
@@ -85,6 +87,23 @@ final class RunningPlatform implements AutoCloseable {
         return tokens.issue(subject, List.of(roles), Duration.ofHours(1));
     }
 
+    /** A bearer token as an identity provider issues one: the subject, and the person's name in the claim {@code name}. */
+    String token(String subject, String displayName, Role... roles) {
+        return tokens.issue(subject, displayName, List.of(roles), Duration.ofHours(1));
+    }
+
+    /** The JDBC URL of the instance's embedded PostgreSQL, for a command run with {@code --db}. */
+    String jdbcUrl() {
+        return context.getBean(io.zonky.test.db.postgres.embedded.EmbeddedPostgres.class)
+                .getJdbcUrl("postgres", "cncvision");
+    }
+
+    /** The pseudonymous user id that the person a token of {@link #token} names is recorded under, once seen. */
+    String userId(String subject) {
+        return context.getBean(People.class).userIdOf(LocalTokens.ISSUER, subject)
+                .orElseThrow(() -> new AssertionError("the platform has not seen '" + subject + "' (or erased them)"));
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
@@ -103,6 +122,10 @@ final class RunningPlatform implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    HttpResponse<String> delete(String path, String token) {
+        return send(request(path, token, Map.of()).DELETE());
     }
 
     HttpResponse<String> post(String path, String token, String body) {

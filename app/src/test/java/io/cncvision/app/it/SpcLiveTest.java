@@ -60,7 +60,7 @@ class SpcLiveTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains("event:signal"));
             assertThat(lines).contains("event:limits");
             JsonNode judged = platform.getJson("/api/v1/spc/live-bore/chart", engineer);
-            assertThat(judged.at("/limits/approvedBy").asText()).isEqualTo("erin");
+            assertThat(judged.at("/limits/approvedBy").asText()).isEqualTo(platform.userId("erin"));
             assertThat(judged.at("/limits/toSubgroup").asLong()).isEqualTo(2);
             assertThat(judged.at("/signals/0/subgroup").asLong()).isEqualTo(3);
             assertThat(judged.at("/signals/0/rule").asText()).isEqualTo("NELSON_1");

@@ -3,6 +3,7 @@ package io.cncvision.app.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,14 +13,43 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 class RolesClaimConverterTest {
 
-    private final RolesClaimConverter converter = new RolesClaimConverter();
+    /** What the converter asked the registry, as "issuer|subject|display name". */
+    private final List<String> asked = new ArrayList<>();
+    private final RolesClaimConverter converter = new RolesClaimConverter((issuer, subject, displayName) -> {
+        asked.add(issuer + "|" + subject + "|" + displayName);
+        return "u-" + subject;
+    });
 
     @Test
-    void thePrincipalIsTheSubjectAndEachRoleAnAuthority() {
+    void thePrincipalIsThePersonsUserIdAndEachRoleAnAuthority() {
         AbstractAuthenticationToken authentication = converter.convert(jwt(Map.of("roles", List.of("OPERATOR", "MACHINE"))));
 
-        assertThat(authentication.getName()).isEqualTo("alice");
+        assertThat(authentication.getName()).isEqualTo("u-alice");
+        assertThat(asked).containsExactly("cncvision|alice|alice");
         assertThat(authorities(authentication)).containsExactlyInAnyOrder("ROLE_OPERATOR", "ROLE_MACHINE");
+    }
+
+    @Test
+    void theDisplayNameIsTheNameClaimElseThePreferredUsernameElseTheSubject() {
+        converter.convert(jwt(Map.of("roles", List.of("AUDITOR"), "name", "Alice Example", "preferred_username", "alice.e")));
+        converter.convert(jwt(Map.of("roles", List.of("AUDITOR"), "preferred_username", "alice.e")));
+        converter.convert(jwt(Map.of("roles", List.of("AUDITOR"), "name", " ")));
+
+        assertThat(asked).containsExactly("cncvision|alice|Alice Example", "cncvision|alice|alice.e",
+                "cncvision|alice|alice");
+    }
+
+    @Test
+    void aMachineKeepsItsOwnIdAndIsNoPerson() {
+        AbstractAuthenticationToken authentication = converter.convert(jwt(Map.of("roles", List.of("MACHINE"))));
+
+        assertThat(authentication.getName()).isEqualTo("alice");
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void aCallerWithoutRolesIsStillAPerson() {
+        assertThat(converter.convert(jwt(Map.of())).getName()).isEqualTo("u-alice");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.cncvision.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cncvision.app.people.UserIds;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,8 @@ class SecurityConfigurationTest {
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, SecurityAutoConfiguration.class,
                     OAuth2ResourceServerAutoConfiguration.class))
-            .withUserConfiguration(SecurityConfiguration.class);
+            .withUserConfiguration(SecurityConfiguration.class)
+            .withBean(UserIds.class, () -> (issuer, subject, displayName) -> "u-" + subject);
 
     @Test
     void withoutAnIdentityProviderTokensAreCheckedAgainstTheInstancesOwnKey() {

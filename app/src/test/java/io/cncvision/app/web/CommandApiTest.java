@@ -31,6 +31,7 @@ import io.cncvision.api.value.Protocol;
 import io.cncvision.api.value.Serial;
 import io.cncvision.api.value.SourceMessageId;
 import io.cncvision.api.value.Specification;
+import io.cncvision.app.people.UserIds;
 import io.cncvision.app.security.Role;
 import io.cncvision.app.security.SecurityConfiguration;
 import io.cncvision.app.security.SigningKeyStore;
@@ -95,6 +96,12 @@ class CommandApiTest {
         @Bean
         Clock clock() {
             return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+
+        /** A person's user id in these tests: {@code u-} and the token's subject, so that an assertion can say whose. */
+        @Bean
+        UserIds userIds() {
+            return (issuer, subject, displayName) -> "u-" + subject;
         }
     }
 
@@ -183,7 +190,7 @@ class CommandApiTest {
                 .andExpect(header().string("WWW-Authenticate", containsString("insufficient_scope")))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(403))
-                .andExpect(jsonPath("$.detail", containsString("'carol' (roles: AUDITOR)")));
+                .andExpect(jsonPath("$.detail", containsString("'u-carol' (roles: AUDITOR)")));
         verifyNoInteractions(gateway);
     }
 
@@ -199,7 +206,7 @@ class CommandApiTest {
         send("/api/v1/characteristics", CHARACTERISTIC, token("olga", Role.OPERATOR))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value("POST /api/v1/characteristics needs one of the roles "
-                        + "QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN; 'olga' (roles: OPERATOR) has none of them"));
+                        + "QUALITY_ENGINEER, QUALITY_MANAGER, ADMIN; 'u-olga' (roles: OPERATOR) has none of them"));
         verifyNoInteractions(gateway);
     }
 
@@ -264,7 +271,7 @@ class CommandApiTest {
 
         assertThat(sentCommand()).isEqualTo(new RegisterMachine(new MachineId("mill-01"), "Lathe 1", Protocol.OPCUA,
                 "opc.tcp://127.0.0.1:4840"));
-        assertThat(principal.get()).isEqualTo("alice");
+        assertThat(principal.get()).isEqualTo("u-alice");
     }
 
     @Test

@@ -50,6 +50,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -57,6 +59,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -75,6 +78,7 @@ public final class EvidencePackWriter implements AutoCloseable {
     public static final String PUBLIC_KEY = "audit-public-key.pem";
 
     static final String ACCESS_LOG = "access/commands.csv";
+    static final String PEOPLE = "access/people.csv";
     static final String PARTS = "traceability/parts.csv";
     static final String LOTS = "traceability/lots.csv";
     static final String PART_EVENTS = "traceability/part-events.csv";
@@ -96,6 +100,8 @@ public final class EvidencePackWriter implements AutoCloseable {
     private final List<Object[]> calibrationRows = new ArrayList<>();
     private final List<Object[]> outOfCalibrationRows = new ArrayList<>();
     private final Map<String, Long> eventsByType = new TreeMap<>();
+    private final Set<String> principals = new TreeSet<>();
+    private final Map<String, PackPerson> people = new TreeMap<>();
     private long eventsInPeriod;
     private long lastGlobalIndex = -1;
 
@@ -175,7 +181,11 @@ public final class EvidencePackWriter implements AutoCloseable {
             eventsInPeriod++;
             eventsByType.merge(event.simpleType(), 1L, Long::sum);
             try {
-                accessLog.csv.row(event.globalIndex(), event.recordedAt(), event.meta(MetadataKeys.PRINCIPAL),
+                String principal = event.meta(MetadataKeys.PRINCIPAL);
+                if (principal != null) {
+                    principals.add(principal);
+                }
+                accessLog.csv.row(event.globalIndex(), event.recordedAt(), principal,
                         event.meta(MetadataKeys.ROLES), event.meta(MetadataKeys.SOURCE),
                         event.meta(MetadataKeys.CORRELATION_ID), event.meta(MetadataKeys.CAUSATION_ID),
                         event.simpleType(), event.aggregateType(), event.aggregateIdentifier(), event.sequenceNumber(),
@@ -192,6 +202,19 @@ public final class EvidencePackWriter implements AutoCloseable {
 
     private boolean inPeriod(StoredEvent event) {
         return period.contains(event.recordedAt());
+    }
+
+    /** Every principal of the events in the period taken so far: the user ids (and machine ids) the pack names. */
+    public Set<String> principals() {
+        return Collections.unmodifiableSet(principals);
+    }
+
+    /**
+     * Names the people behind the user ids of the pack: written to {@value #PEOPLE} beside the access log, a display
+     * name next to each id, or the time an erased name was erased. The events themselves carry ids only.
+     */
+    public void people(Collection<PackPerson> known) {
+        known.forEach(person -> people.put(person.userId(), person));
     }
 
     // --- parts: traceability (IATF 8.5.2.1) ---
@@ -476,6 +499,9 @@ public final class EvidencePackWriter implements AutoCloseable {
         Report report = new Report();
         try (PackZip zip = new PackZip(out)) {
             accessLog.copyInto(zip, ACCESS_LOG);
+            if (!people.isEmpty()) {
+                writePeople(zip);
+            }
             partEvents.copyInto(zip, PART_EVENTS);
             writeParts(zip);
             writeLots(zip);
@@ -497,6 +523,15 @@ public final class EvidencePackWriter implements AutoCloseable {
             zip.unlisted(SIGNATURE, (Base64.getEncoder().encodeToString(keys.sign(manifest)) + "\n")
                     .getBytes(StandardCharsets.US_ASCII));
             return new PackSummary(period, eventsInPeriod, lastGlobalIndex, zip.files().size() + 2);
+        }
+    }
+
+    private void writePeople(PackZip zip) throws IOException {
+        try (Writer file = new BufferedWriter(zip.text(PEOPLE))) {
+            Csv csv = new Csv(file).row("user_id", "display_name", "erased", "erased_at");
+            for (PackPerson person : people.values()) {
+                csv.row(person.userId(), person.displayName(), person.erasedAt() != null, person.erasedAt());
+            }
         }
     }
 

@@ -168,6 +168,39 @@ class EvidencePackWriterTest {
     }
 
     @Test
+    void namesThePeopleOfThePeriodBesideTheAccessLogAndAnErasedOneByIdOnly() throws Exception {
+        Instant erased = Instant.parse("2026-11-20T08:00:00Z");
+        List<String> principals = new ArrayList<>();
+        Path pack = write(writer -> {
+            principals.addAll(writer.principals());
+            writer.people(List.of(new PackPerson("quinn", "Quinn Example", null), new PackPerson("olga", null, erased)));
+        });
+
+        // Who acted in the period; ada registered the gauge before it and is not among them.
+        assertThat(principals).containsExactly("cam-1", "mill-01", "olga", "quinn", "saga", "scheduler");
+        try (ZipFile zip = new ZipFile(pack.toFile())) {
+            assertThat(lines(zip, "access/people.csv")).containsExactly("user_id,display_name,erased,erased_at",
+                    "olga,,true,2026-11-20T08:00:00Z", "quinn,Quinn Example,false,");
+            assertThat(json(zip, "manifest.json").path("files")).anySatisfy(file -> assertThat(file.path("path").asText())
+                    .isEqualTo("access/people.csv"));
+        }
+        assertThat(EvidencePackVerifier.verify(pack, keys.publicKey()).problems()).isEmpty();
+    }
+
+    @Test
+    void aPackWithoutPeopleHasNoPeopleFile() throws Exception {
+        try (ZipFile zip = new ZipFile(write().toFile())) {
+            assertThat(zip.getEntry("access/people.csv")).isNull();
+        }
+    }
+
+    @Test
+    void aPersonHasANameOrAnErasureTimeNeverBothNorNeither() {
+        assertThatThrownBy(() -> new PackPerson("u-1", null, null)).hasMessageContaining("u-1");
+        assertThatThrownBy(() -> new PackPerson("u-1", "Quinn", Instant.EPOCH)).hasMessageContaining("u-1");
+    }
+
+    @Test
     void aPackAsWrittenVerifiesWithTheInstancesKey() throws Exception {
         EvidencePackVerifier.Verification verification = EvidencePackVerifier.verify(write(), keys.publicKey());
         assertThat(verification.problems()).isEmpty();
@@ -239,6 +272,11 @@ class EvidencePackWriterTest {
     }
 
     private Path write() throws IOException {
+        return write(writer -> { });
+    }
+
+    /** The pack of the story; {@code beforeFinish} sees the writer once every event is fed. */
+    private Path write(java.util.function.Consumer<EvidencePackWriter> beforeFinish) throws IOException {
         Path pack = dir.resolve("pack-" + System.nanoTime() + ".zip");
         CapabilityStudy study = (subgroups, lsl, usl, nominal) -> {
             Map<String, Object> figures = new LinkedHashMap<>();
@@ -250,6 +288,7 @@ class EvidencePackWriterTest {
         try (EvidencePackWriter writer = new EvidencePackWriter(new EvidencePeriod(T1, T2), study, dir.resolve("spool"));
              OutputStream out = Files.newOutputStream(pack)) {
             events.forEach(writer::accept);
+            beforeFinish.accept(writer);
             writer.finish(out, new ChainHead(19, "ab".repeat(32), null, null, null, null), keys, T2.plusSeconds(60));
         }
         return pack;

@@ -12,11 +12,11 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The database an {@code audit} command reads: a running instance's, named by {@code --db JDBC_URL}, or else the
- * embedded PostgreSQL on the data directory, started for the command alone (no platform), which is refused while
- * the platform itself runs on it.
+ * The database an {@code audit} or {@code people} command uses: a running instance's, named by
+ * {@code --db JDBC_URL}, or else the embedded PostgreSQL on the data directory, started for the command alone (no
+ * platform), which is refused while the platform itself runs on it.
  */
-final class AuditDatabase implements AutoCloseable {
+public final class AuditDatabase implements AutoCloseable {
 
     static final String DATABASE = "cncvision";
 
@@ -29,7 +29,7 @@ final class AuditDatabase implements AutoCloseable {
     }
 
     /** Opens and checks the database; the message of a failure says what is wrong and what to do. */
-    static AuditDatabase open(String jdbcUrl, String user, Path dataDir) throws UnusableDatabaseException {
+    public static AuditDatabase open(String jdbcUrl, String user, Path dataDir) throws UnusableDatabaseException {
         AuditDatabase database = jdbcUrl != null ? external(jdbcUrl, user) : embedded(dataDir);
         try (Connection connection = database.dataSource.getConnection();
              var statement = connection.createStatement();
@@ -112,7 +112,7 @@ final class AuditDatabase implements AutoCloseable {
         }
     }
 
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return dataSource;
     }
 
@@ -128,7 +128,7 @@ final class AuditDatabase implements AutoCloseable {
     }
 
     /** The database cannot be used; the message says why and what to do. */
-    static final class UnusableDatabaseException extends Exception {
+    public static final class UnusableDatabaseException extends Exception {
         UnusableDatabaseException(String message) {
             super(message);
         }
