@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Extends {@code eventstore.event_chain} in global-index order over the committed events, and signs a checkpoint
- * of the head every {@code checkpointInterval} chained events. One instance per process, called from one thread;
+ * of the head every {@code checkpointInterval} global indexes. One instance per process, called from one thread;
  * an advisory lock keeps two processes on one database from extending the chain at once.
  *
  * <p>Global indexes are taken before commit, so a lower index may become visible after a higher one. The chain
@@ -69,11 +69,12 @@ public final class ChainExtender {
         long expected = head.globalIndex() + 1;
         byte[] previous = head.chainHash();
         int chained = 0;
-        long sinceCheckpoint = chainedSinceCheckpoint(connection);
+        long lastCheckpoint = lastCheckpoint(connection);
+        // The proof as a scalar subquery: one index lookup for each row the LIMIT keeps. A join let the planner
+        // hash the whole proof table, and sort, on every round.
         try (PreparedStatement read = connection.prepareStatement("SELECT " + CanonicalEvent.COLUMNS
-                + ", p.mac FROM eventstore.events e LEFT JOIN eventstore.event_proof p"
-                + " ON p.event_identifier = e.event_identifier"
-                + " WHERE e.global_index > ? ORDER BY e.global_index LIMIT ?");
+                + ", (SELECT p.mac FROM eventstore.event_proof p WHERE p.event_identifier = e.event_identifier)"
+                + " FROM eventstore.events e WHERE e.global_index > ? ORDER BY e.global_index LIMIT ?");
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO eventstore.event_chain (global_index, event_identifier, chain_hash) VALUES (?, ?, ?)");
              PreparedStatement checkpoint = connection.prepareStatement(CHECKPOINT)) {
@@ -100,9 +101,9 @@ public final class ChainExtender {
                     insert.addBatch();
                     expected = event.globalIndex() + 1;
                     chained++;
-                    if (++sinceCheckpoint == checkpointInterval) {
+                    if (event.globalIndex() - lastCheckpoint >= checkpointInterval) {
                         addCheckpoint(checkpoint, event.globalIndex(), previous);
-                        sinceCheckpoint = 0;
+                        lastCheckpoint = event.globalIndex();
                     }
                 }
             }
@@ -122,7 +123,7 @@ public final class ChainExtender {
             return false;
         }
         Head head = head(connection);
-        if (head.globalIndex() == 0 || chainedSinceCheckpoint(connection) == 0) {
+        if (head.globalIndex() == 0 || head.globalIndex() == lastCheckpoint(connection)) {
             return false;
         }
         try (PreparedStatement checkpoint = connection.prepareStatement(CHECKPOINT)) {
@@ -167,12 +168,11 @@ public final class ChainExtender {
         }
     }
 
-    private static long chainedSinceCheckpoint(Connection connection) throws SQLException {
+    private static long lastCheckpoint(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet count = statement.executeQuery("SELECT count(*) FROM eventstore.event_chain WHERE global_index >"
-                     + " (SELECT coalesce(max(global_index), 0) FROM eventstore.chain_checkpoint)")) {
-            count.next();
-            return count.getLong(1);
+             ResultSet last = statement.executeQuery("SELECT coalesce(max(global_index), 0) FROM eventstore.chain_checkpoint")) {
+            last.next();
+            return last.getLong(1);
         }
     }
 
