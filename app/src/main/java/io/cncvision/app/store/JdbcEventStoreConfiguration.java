@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cncvision.app.chain.EventProofWriter;
 import io.cncvision.app.chain.ProvingEventStorageEngine;
+import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
@@ -25,6 +26,7 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -130,11 +132,12 @@ public class JdbcEventStoreConfiguration {
     @Qualifier("eventStore")
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
     public GroupCommitEventStore eventStore(EventStorageEngine storageEngine,
-                                            org.axonframework.config.Configuration configuration) {
+                                            org.axonframework.config.Configuration configuration,
+                                            @Value("${cncvision.event-store.wake-interval:20ms}") Duration wakeInterval) {
         return new GroupCommitEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), wakeInterval);
     }
 
     /** Aggregate state as JSON: fields, not getters, since aggregates expose no state. */
