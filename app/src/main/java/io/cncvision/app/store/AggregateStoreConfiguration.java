@@ -11,6 +11,8 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
@@ -20,12 +22,14 @@ import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.core.Ehcache;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
 /**
  * How aggregates are loaded fast: an in-memory cache of live aggregates (Machine, Characteristic) and
- * snapshots every so many events, taken in the background so a command never waits for one.
+ * snapshots every so many events, taken from the cached aggregate once its group has committed and stored in the
+ * background, so a command never waits for one.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class AggregateStoreConfiguration {
@@ -52,8 +56,9 @@ public class AggregateStoreConfiguration {
     public Snapshotter aggregateSnapshotter(Configuration configuration, HandlerDefinition handlerDefinition,
                                             ParameterResolverFactory parameterResolverFactory, EventStore eventStore,
                                             TransactionManager transactionManager,
-                                            SnapshotterSpanFactory spanFactory, ExecutorService snapshotExecutor) {
-        return SpringAggregateSnapshotter.builder()
+                                            SnapshotterSpanFactory spanFactory, ExecutorService snapshotExecutor,
+                                            Cache aggregateCache, ObjectProvider<EventStorageEngine> storageEngine) {
+        Snapshotter fromEvents = SpringAggregateSnapshotter.builder()
                 .repositoryProvider(configuration::repository)
                 .transactionManager(transactionManager)
                 .eventStore(eventStore)
@@ -62,6 +67,10 @@ public class AggregateStoreConfiguration {
                 .spanFactory(spanFactory)
                 .executor(snapshotExecutor)
                 .build();
+        // With Axon Server there is no storage engine here: snapshots are taken from the events.
+        return storageEngine.getIfAvailable() instanceof AbstractEventStorageEngine engine
+                ? new CachedAggregateSnapshotter(aggregateCache, eventStore, engine, snapshotExecutor, fromEvents)
+                : fromEvents;
     }
 
     @Bean

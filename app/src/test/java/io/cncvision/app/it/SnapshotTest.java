@@ -11,6 +11,7 @@ import io.cncvision.api.value.ChartType;
 import io.cncvision.api.value.GaugeId;
 import io.cncvision.api.value.SourceMessageId;
 import io.cncvision.api.value.Specification;
+import io.cncvision.app.store.CachedAggregateSnapshotter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,9 @@ class SnapshotTest {
                     "SELECT convert_from(payload, 'UTF8') FROM eventstore.snapshots WHERE aggregate_identifier = 'snap-bore'",
                     String.class);
             assertThat(snapshot).contains("\"recentMessageIds\"").contains("\"specification\"");
+            // Taken from the cached aggregate once its command had committed, not by reading the events back:
+            // the second platform below proves the state it holds is the one at its sequence number.
+            assertThat(platform.context().getBean(CachedAggregateSnapshotter.class).takenFromCache()).isPositive();
         }
         // A new platform has an empty cache: the aggregate comes from the snapshot and the events after it.
         try (RunningPlatform platform = RunningPlatform.start(dataDir)) {
