@@ -17,11 +17,11 @@ public class DatabaseOptions {
     String dbUser;
 
     /** The JDBC URL given, or null for none. */
-    String url() {
+    public String url() {
         return db;
     }
 
-    String user() {
+    public String user() {
         return dbUser;
     }
 }

@@ -1,15 +1,16 @@
 package io.cncvision.app.cli.people;
 
+import io.cncvision.app.cli.DataDirOption;
 import io.cncvision.app.cli.audit.AuditDatabase;
+import io.cncvision.app.cli.audit.DatabaseOptions;
 import io.cncvision.app.people.People;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.springframework.dao.DataAccessException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -29,20 +30,11 @@ public class EraseCommand implements Callable<Integer> {
     @Parameters(paramLabel = "USER_ID", description = "The person's user id, such as u-k3vq7x2mh5ra4btw.")
     String userId;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL",
-            description = "A running instance's database, e.g. jdbc:postgresql://localhost:5432/cncvision "
-                    + "(password from PGPASSWORD). Default: the embedded database on --data-dir, which must not be in use.")
-    String db;
+    @Mixin
+    DatabaseOptions database;
 
-    @Option(names = "--db-user", defaultValue = "postgres", paramLabel = "USER",
-            description = "Database user when the URL names none. Default: ${DEFAULT-VALUE}.")
-    String dbUser;
-
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            defaultValue = "${sys:cncvision.data-dir:-${env:CNCVISION_DATA_DIR:-./data}}",
-            description = "The instance's data directory, whose embedded database is used without --db. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    Path dataDir;
+    @Mixin
+    DataDirOption instance;
 
     @Spec
     CommandSpec spec;
@@ -56,8 +48,8 @@ public class EraseCommand implements Callable<Integer> {
             return fail(err, "USER_ID must be a user id such as u-k3vq7x2mh5ra4btw (u- and 16 characters a-z, 2-7), "
                     + "not '" + userId + "'");
         }
-        try (AuditDatabase database = AuditDatabase.open(db, dbUser, dataDir)) {
-            People people = new People(database.dataSource(), clock);
+        try (AuditDatabase opened = AuditDatabase.open(database.url(), database.user(), instance.dataDir())) {
+            People people = new People(opened.dataSource(), clock);
             People.Erasure erasure = people.erase(userId, People.COMMAND_LINE);
             if (erasure == People.Erasure.NO_SUCH_PERSON) {
                 return fail(err, "no person has the user id '" + userId + "'");
