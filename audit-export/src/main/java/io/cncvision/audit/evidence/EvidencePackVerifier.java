@@ -65,6 +65,10 @@ public final class EvidencePackVerifier {
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
                 String name = entry.getName();
+                if (entry.isDirectory() && entry.getSize() <= 0) {
+                    // A folder entry holds no content: the zip tools a person re-packs with add one per folder.
+                    continue;
+                }
                 if (digests.containsKey(name)) {
                     problems.add(name + ": appears more than once in the pack");
                 }

@@ -294,13 +294,22 @@ class EvidencePackWriterTest {
         return pack;
     }
 
-    /** A copy of the pack with one file's content changed, or (change null) renamed to NAME.bak. */
+    /**
+     * A copy of the pack with one file's content changed, or (change null) renamed to NAME.bak, re-packed as
+     * {@code zip -r} re-packs a folder: with an entry for each folder.
+     */
     private Path rewrite(Path pack, String name, java.util.function.UnaryOperator<String> change) throws IOException {
         Path copy = dir.resolve("changed-" + System.nanoTime() + ".zip");
+        java.util.Set<String> folders = new java.util.HashSet<>();
         try (ZipFile zip = new ZipFile(pack.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
             for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
                 byte[] content = zip.getInputStream(entry).readAllBytes();
                 String target = entry.getName();
+                int slash = target.lastIndexOf('/');
+                if (slash > 0 && folders.add(target.substring(0, slash + 1))) {
+                    out.putNextEntry(new ZipEntry(target.substring(0, slash + 1)));
+                    out.closeEntry();
+                }
                 if (target.equals(name)) {
                     if (change == null) {
                         target = name + ".bak";
