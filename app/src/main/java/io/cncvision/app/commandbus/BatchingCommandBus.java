@@ -48,15 +48,12 @@ public class BatchingCommandBus extends SimpleCommandBus {
     private final RoutingStrategy routingStrategy;
     private final Cache aggregateCache;
     private final int maxGroupSize;
-    private final Runnable afterGroupCommit;
     private final List<Worker> workers = new ArrayList<>();
     private volatile boolean running = true;
 
     public BatchingCommandBus(SimpleCommandBus.Builder builder, PlatformTransactionManager transactionManager,
-                              RoutingStrategy routingStrategy, Cache aggregateCache, CommandGrouping grouping,
-                              Runnable afterGroupCommit) {
+                              RoutingStrategy routingStrategy, Cache aggregateCache, CommandGrouping grouping) {
         super(builder);
-        this.afterGroupCommit = afterGroupCommit;
         this.transactionManager = transactionManager;
         this.routingStrategy = routingStrategy;
         this.aggregateCache = aggregateCache;
@@ -173,7 +170,6 @@ public class BatchingCommandBus extends SimpleCommandBus {
             if (!databaseFailed) {
                 try {
                     transactionManager.commit(transaction);
-                    afterGroupCommit.run();
                     for (int i = 0; i < group.size(); i++) {
                         answer(group.get(i), results.get(i));
                     }
@@ -207,7 +203,6 @@ public class BatchingCommandBus extends SimpleCommandBus {
             }
             try {
                 transactionManager.commit(transaction);
-                afterGroupCommit.run();
                 answer(pending, result);
             } catch (RuntimeException e) {
                 evict(List.of(pending));

@@ -1,6 +1,5 @@
 package io.cncvision.app.commandbus;
 
-import io.cncvision.app.store.GroupCommitEventStore;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
@@ -39,8 +38,7 @@ public class CommandBusConfiguration {
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
     public BatchingCommandBus commandBus(PlatformTransactionManager transactionManager, Configuration configuration,
                                          DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
-                                         Cache aggregateCache, CommandGrouping grouping,
-                                         GroupCommitEventStore eventStore) {
+                                         Cache aggregateCache, CommandGrouping grouping) {
         SimpleCommandBus.Builder builder = SimpleCommandBus.builder()
                 // The group's transaction is the transaction; a unit of work opens none of its own.
                 .transactionManager(NoTransactionManager.INSTANCE)
@@ -48,8 +46,7 @@ public class CommandBusConfiguration {
                 .spanFactory(configuration.getComponent(CommandBusSpanFactory.class))
                 .messageMonitor(configuration.messageMonitor(CommandBus.class, "commandBus"));
         BatchingCommandBus commandBus = new BatchingCommandBus(builder, transactionManager,
-                AnnotationRoutingStrategy.builder().build(), aggregateCache, grouping,
-                eventStore::eventsCommitted);
+                AnnotationRoutingStrategy.builder().build(), aggregateCache, grouping);
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
         return commandBus;
     }
